@@ -1,0 +1,38 @@
+# One command per chore. `make help` lists them.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+EXAMPLE ?= examples/01-covered-family.json
+
+.DEFAULT_GOAL := help
+
+help: ## List the chores
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/zairyu: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(BIN)/zairyu
+
+install: $(BIN)/zairyu ## Create .venv and install zairyu with its development tools
+
+run: install ## Assess an example household (EXAMPLE=path to choose another)
+	$(BIN)/zairyu assess $(EXAMPLE)
+
+test: install ## Run the whole test suite
+	$(BIN)/pytest
+
+lint: install ## ruff and mypy (strict on the core packages)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+schema: install ## Regenerate schemas/household.schema.json
+	$(BIN)/zairyu schema --out schemas/household.schema.json
+
+.PHONY: help install run test lint format schema

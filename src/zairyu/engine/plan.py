@@ -1,0 +1,250 @@
+"""Compile a policy into a plan: every expression parsed, typed and put in evaluation order.
+
+A plan is backend-neutral. ``engine.scalar`` and ``engine.columnar`` both evaluate the same
+plan, so there is exactly one definition of every rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from graphlib import CycleError, TopologicalSorter
+
+from zairyu.engine.expr import (
+    Agg,
+    Arith,
+    Between,
+    BoolOp,
+    Case,
+    Cmp,
+    Coalesce,
+    ExpressionError,
+    InList,
+    IsNull,
+    Lit,
+    Node,
+    Not,
+    Ref,
+    Type,
+    names,
+    parse,
+    walk,
+)
+from zairyu.model.table import COLUMNS
+from zairyu.policies.schema import Action, Condition, Outcome, Policy, Variable
+
+AS_OF = "as_of"
+UNDETERMINED = "undetermined"
+
+
+class PolicyError(ValueError):
+    """A policy file with a mistake. Names the file, the item and the problem."""
+
+    def __init__(self, source: str, item: str, problem: str) -> None:
+        self.source, self.item, self.problem = source, item, problem
+        super().__init__(f"{source}: {item}: {problem}")
+
+
+@dataclass(frozen=True)
+class Step:
+    """A derived variable or a condition, computed for every person it applies to."""
+
+    name: str
+    node: Node
+    roles: frozenset[str] | None
+    is_condition: bool
+    definition: Variable | Condition
+
+
+@dataclass(frozen=True)
+class CompiledOutcome:
+    id: str
+    node: Node
+    definition: Outcome
+
+
+@dataclass(frozen=True)
+class CompiledAction:
+    definition: Action
+    assignments: tuple[tuple[str, Node], ...]
+    when: Node | None
+
+
+@dataclass
+class Plan:
+    """A policy ready to evaluate."""
+
+    policy: Policy
+    source: str
+    parameters: dict[str, date | bool | int | str]
+    steps: list[Step]
+    outcomes: list[CompiledOutcome]
+    actions: list[CompiledAction]
+    deps: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.policy.id
+
+    @property
+    def conditions(self) -> list[Step]:
+        return [s for s in self.steps if s.is_condition]
+
+    def base_columns(self, name: str) -> frozenset[str]:
+        """The person-table columns a variable, condition or outcome ultimately reads."""
+        return self.deps.get(name, frozenset({name}) if name in COLUMNS else frozenset())
+
+
+def _type_of(value: date | bool | int | str) -> Type:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, date):
+        return "date"
+    return "str"
+
+
+def _substitute(node: Node, params: dict[str, date | bool | int | str]) -> Node:
+    """Replace parameter references with their values (a reform changes them by recompiling)."""
+
+    def sub(n: Node) -> Node:
+        return _substitute(n, params)
+
+    match node:
+        case Ref(name=name) if name in params:
+            return Lit(params[name], node.type)
+        case Not(arg=a):
+            return Not(sub(a))
+        case IsNull(arg=a):
+            return IsNull(sub(a))
+        case InList(arg=a, values=values):
+            return InList(sub(a), values)
+        case Agg(op=op, arg=a):
+            return Agg(op, sub(a))
+        case BoolOp(op=op, args=args):
+            return BoolOp(op, tuple(sub(a) for a in args))
+        case Coalesce(args=args, type=kind):
+            return Coalesce(tuple(sub(a) for a in args), kind)
+        case Cmp(op=op, left=left, right=right):
+            return Cmp(op, sub(left), sub(right))
+        case Arith(op=op, left=left, right=right):
+            return Arith(op, sub(left), sub(right))
+        case Between(unit=unit, start=start, end=end):
+            return Between(unit, sub(start), sub(end))
+        case Case(whens=whens, default=default, type=kind):
+            new_whens = tuple((sub(c), sub(v)) for c, v in whens)
+            return Case(new_whens, sub(default) if default is not None else None, kind)
+    return node
+
+
+def _scope(policy: Policy, source: str) -> dict[str, Type]:
+    scope: dict[str, Type] = {name: col.kind for name, col in COLUMNS.items()}
+    scope[AS_OF] = "date"
+    for param in policy.parameters:
+        if param.id in scope:
+            raise PolicyError(source, f"parameter '{param.id}'", "the name is already taken")
+        scope[param.id] = _type_of(param.value)
+    return scope
+
+
+def _order(source: str, items: dict[str, tuple[str, str]], scope: dict[str, Type]) -> list[str]:
+    """Topologically order variables and conditions; items maps name -> (label, expr)."""
+    graph: dict[str, set[str]] = {}
+    for name, (label, text) in items.items():
+        try:
+            # Parse with every item name visible (typed later, in order).
+            loose = {**scope, **{n: "null" for n in items}}
+            graph[name] = {n for n in names(parse(text, loose)) if n in items}
+        except ExpressionError as error:
+            raise PolicyError(source, label, str(error)) from None
+    try:
+        return list(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        cycle = " -> ".join(str(n) for n in error.args[1])
+        raise PolicyError(source, "definitions", f"circular definition: {cycle}") from None
+
+
+def compile_policy(
+    policy: Policy, source: str, overrides: dict[str, date | bool | int | str] | None = None
+) -> Plan:
+    """Compile ``policy``; ``overrides`` replaces parameter values (used by reforms)."""
+    scope = _scope(policy, source)
+    params: dict[str, date | bool | int | str] = {p.id: p.value for p in policy.parameters}
+    for name, value in (overrides or {}).items():
+        if name not in params:
+            raise PolicyError(source, f"parameter '{name}'", "no such parameter to override")
+        if _type_of(value) != _type_of(params[name]):
+            raise PolicyError(source, f"parameter '{name}'", f"must be {_type_of(params[name])}")
+        params[name] = value
+
+    defs: dict[str, Variable | Condition] = {}
+    for item in [*policy.variables, *policy.conditions]:
+        kind = "condition" if isinstance(item, Condition) else "variable"
+        if item.id in scope or item.id in defs:
+            raise PolicyError(source, f"{kind} '{item.id}'", "the name is already taken")
+        defs[item.id] = item
+    labels = {
+        n: (f"{'condition' if isinstance(d, Condition) else 'variable'} '{n}'", d.expr)
+        for n, d in defs.items()
+    }
+    steps: list[Step] = []
+    deps: dict[str, frozenset[str]] = {}
+    for name in _order(source, labels, scope):
+        item = defs[name]
+        is_condition = isinstance(item, Condition)
+        try:
+            node = parse(item.expr, scope, want="bool" if is_condition else None)
+        except ExpressionError as error:
+            raise PolicyError(source, labels[name][0], str(error)) from None
+        if node.type == "null":
+            raise PolicyError(source, labels[name][0], "the expression is always NULL")
+        scope[name] = node.type
+        deps[name] = frozenset(
+            c for n in names(node) for c in (deps.get(n) or ({n} if n in COLUMNS else set()))
+        )
+        roles = frozenset(r.value for r in item.applies_to) if item.applies_to else None
+        steps.append(Step(name, _substitute(node, params), roles, is_condition, item))
+
+    outcomes = []
+    ids = {o.id for o in policy.outcomes}
+    if len(ids) != len(policy.outcomes) or UNDETERMINED in ids:
+        raise PolicyError(source, "outcomes", f"outcome ids must be unique and not '{UNDETERMINED}'")
+    for outcome in policy.outcomes:
+        try:
+            node = parse(outcome.when, scope, want="bool")
+        except ExpressionError as error:
+            raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
+        deps[outcome.id] = frozenset(c for n in names(node) for c in deps.get(n, {n} & COLUMNS.keys()))
+        outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params), outcome))
+    if not outcomes:
+        raise PolicyError(source, "outcomes", "a policy needs at least one outcome")
+
+    actions = [_compile_action(a, scope, params, source) for a in policy.actions]
+    return Plan(policy, source, params, steps, outcomes, actions, deps)
+
+
+def _compile_action(
+    action: Action, scope: dict[str, Type], params: dict[str, date | bool | int | str], source: str
+) -> CompiledAction:
+    label = f"action '{action.id}'"
+    assignments = []
+    for column, text in action.set.items():
+        if column not in COLUMNS or column in ("household_id", "person_id", "role"):
+            raise PolicyError(source, label, f"'{column}' is not a fact column it may set")
+        try:
+            node = parse(text, scope)
+        except ExpressionError as error:
+            raise PolicyError(source, label, str(error)) from None
+        if node.type not in (COLUMNS[column].kind, "null"):
+            raise PolicyError(source, label, f"'{column}' is {COLUMNS[column].kind}, not {node.type}")
+        if any(isinstance(n, Ref) and n.name not in params and n.name != AS_OF for n in walk(node)):
+            raise PolicyError(source, label, "a new value may use only literals and parameters")
+        assignments.append((column, _substitute(node, params)))
+    when = None
+    if action.when:
+        try:
+            when = _substitute(parse(action.when, scope, want="bool"), params)
+        except ExpressionError as error:
+            raise PolicyError(source, label, str(error)) from None
+    return CompiledAction(action, tuple(assignments), when)

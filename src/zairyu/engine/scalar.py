@@ -1,0 +1,207 @@
+"""Scalar backend: a plan compiled to plain Python closures, for one household at a time.
+
+Each expression becomes ``fn(rows, i)``: the value for member ``i`` of a household whose rows
+are ``rows``. Evaluation writes every variable, condition and the outcome into a copy of the
+rows, so the evaluated rows are the trace. Semantics match SQL and Polars exactly
+(three-valued logic); the property tests in ``tests/engine`` hold the two backends together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from zairyu.engine.expr import (
+    Agg,
+    Arith,
+    Between,
+    BoolOp,
+    Case,
+    Cmp,
+    Coalesce,
+    InList,
+    IsNull,
+    Lit,
+    Node,
+    Not,
+    Ref,
+    Scalar,
+)
+from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
+from zairyu.model.table import Row
+
+Fn = Callable[[list[Row], int], Scalar]
+
+
+def whole_years(start: date, end: date) -> int:
+    """Whole years from ``start`` to ``end``; the anniversary itself counts as reached."""
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+
+
+def whole_months(start: date, end: date) -> int:
+    """Whole months from ``start`` to ``end``; the monthly anniversary counts as reached."""
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def _and(fns: tuple[Fn, ...]) -> Fn:
+    def fn(rows: list[Row], i: int) -> Scalar:
+        unknown = False
+        for f in fns:
+            v = f(rows, i)
+            if v is False:
+                return False
+            if v is None:
+                unknown = True
+        return None if unknown else True
+
+    return fn
+
+
+def _or(fns: tuple[Fn, ...]) -> Fn:
+    def fn(rows: list[Row], i: int) -> Scalar:
+        unknown = False
+        for f in fns:
+            v = f(rows, i)
+            if v is True:
+                return True
+            if v is None:
+                unknown = True
+        return None if unknown else False
+
+    return fn
+
+
+def _cmp(op: str, left: Fn, right: Fn) -> Fn:
+    def fn(rows: list[Row], i: int) -> Scalar:
+        a, b = left(rows, i), right(rows, i)
+        if a is None or b is None:
+            return None
+        if op == "=":
+            return a == b
+        if op == "<>":
+            return a != b
+        if op == "<":
+            return a < b  # type: ignore[operator]
+        if op == "<=":
+            return a <= b  # type: ignore[operator]
+        if op == ">":
+            return a > b  # type: ignore[operator]
+        return a >= b  # type: ignore[operator]
+
+    return fn
+
+
+def _agg(op: str, inner: Fn) -> Fn:
+    def fn(rows: list[Row], i: int) -> Scalar:
+        decisive = op == "any"  # any: a TRUE decides; all: a FALSE decides
+        unknown = False
+        for j in range(len(rows)):
+            v = inner(rows, j)
+            if v is decisive:
+                return decisive
+            if v is None:
+                unknown = True
+        return None if unknown else not decisive
+
+    return fn
+
+
+def _case(whens: tuple[tuple[Fn, Fn], ...], default: Fn | None) -> Fn:
+    def fn(rows: list[Row], i: int) -> Scalar:
+        for cond, value in whens:
+            if cond(rows, i) is True:
+                return value(rows, i)
+        return default(rows, i) if default is not None else None
+
+    return fn
+
+
+def compile_node(node: Node) -> Fn:
+    """Compile an expression tree to a closure."""
+    match node:
+        case Ref(name=name):
+            return lambda rows, i: rows[i][name]
+        case Lit(value=value):
+            return lambda rows, i: value
+        case Not(arg=arg):
+            f = compile_node(arg)
+            return lambda rows, i: None if (v := f(rows, i)) is None else not v
+        case BoolOp(op="and", args=args):
+            return _and(tuple(compile_node(a) for a in args))
+        case BoolOp(args=args):
+            return _or(tuple(compile_node(a) for a in args))
+        case Cmp(op=op, left=left, right=right):
+            return _cmp(op, compile_node(left), compile_node(right))
+        case InList(arg=arg, values=values):
+            f, allowed = compile_node(arg), frozenset(values)
+            return lambda rows, i: None if (v := f(rows, i)) is None else v in allowed
+        case IsNull(arg=arg):
+            f = compile_node(arg)
+            return lambda rows, i: f(rows, i) is None
+        case Arith(op=op, left=left, right=right):
+            fl, fr, sign = compile_node(left), compile_node(right), 1 if op == "+" else -1
+
+            def arith(rows: list[Row], i: int) -> Scalar:
+                a, b = fl(rows, i), fr(rows, i)
+                return None if a is None or b is None else a + sign * b  # type: ignore[operator]
+
+            return arith
+        case Between(unit=unit, start=start, end=end):
+            fs, fe = compile_node(start), compile_node(end)
+            measure = whole_years if unit == "years" else whole_months
+
+            def between(rows: list[Row], i: int) -> Scalar:
+                a, b = fs(rows, i), fe(rows, i)
+                return None if a is None or b is None else measure(a, b)  # type: ignore[arg-type]
+
+            return between
+        case Agg(op=op, arg=arg):
+            return _agg(op, compile_node(arg))
+        case Coalesce(args=args):
+            fns = tuple(compile_node(a) for a in args)
+            return lambda rows, i: next((v for f in fns if (v := f(rows, i)) is not None), None)
+        case Case(whens=whens, default=default):
+            compiled = tuple((compile_node(c), compile_node(v)) for c, v in whens)
+            return _case(compiled, compile_node(default) if default is not None else None)
+    raise TypeError(f"cannot compile {node!r}")
+
+
+@dataclass(frozen=True)
+class ScalarPlan:
+    """A plan compiled for one household at a time."""
+
+    plan: Plan
+    steps: tuple[tuple[str, Fn, frozenset[str] | None], ...]
+    outcomes: tuple[tuple[str, Fn], ...]
+
+    def evaluate(self, rows: list[Row], as_of: date) -> list[Row]:
+        """Evaluate every step for every member; returns new rows holding all results."""
+        out = [{**row, AS_OF: as_of} for row in rows]
+        n = range(len(out))
+        for name, fn, roles in self.steps:
+            if roles is None:
+                for i in n:
+                    out[i][name] = fn(out, i)
+            else:
+                for i in n:
+                    out[i][name] = fn(out, i) if out[i]["role"] in roles else None
+        for i in n:
+            out[i]["outcome"] = self.outcome_of(out, i)
+        return out
+
+    def outcome_of(self, rows: list[Row], i: int) -> str:
+        for outcome_id, fn in self.outcomes:
+            value = fn(rows, i)
+            if value is True:
+                return outcome_id
+            if value is None:
+                return UNDETERMINED
+        return UNDETERMINED
+
+
+def compile_scalar(plan: Plan) -> ScalarPlan:
+    """Compile every step and outcome of a plan to closures."""
+    steps = tuple((s.name, compile_node(s.node), s.roles) for s in plan.steps)
+    outcomes = tuple((o.id, compile_node(o.node)) for o in plan.outcomes)
+    return ScalarPlan(plan, steps, outcomes)

@@ -1,0 +1,1 @@
+"""Domain types, their validation, and conversion to the person table."""

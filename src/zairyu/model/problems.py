@@ -1,0 +1,145 @@
+"""Input problems: every way a household can be invalid, named by person and field.
+
+``load_household`` is the one entry point that turns untrusted JSON into a ``Household``.
+It either returns a valid household or raises ``InvalidHousehold`` carrying every problem
+found, each naming the household, the person (by id where it has one), the field and the value.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from zairyu.model.household import Household, Role
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input."""
+
+    where: str  # e.g. "household 'h1', member 'c1' (members[2])"
+    field: str  # e.g. "date_of_birth"
+    message: str
+
+    def __str__(self) -> str:
+        field = f"field '{self.field}'" if self.field else "the input"
+        return f"{self.where}: {field}: {self.message}"
+
+
+class InvalidHousehold(ValueError):
+    """The household cannot be assessed. ``problems`` lists why."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{source}: the household is not valid:\n{lines}")
+
+
+def _member_label(raw: Any, index: int) -> str:
+    members = raw.get("members") if isinstance(raw, dict) else None
+    person_id = None
+    if isinstance(members, list) and index < len(members) and isinstance(members[index], dict):
+        person_id = members[index].get("id")
+    if isinstance(person_id, str) and person_id:
+        return f"member '{person_id}' (members[{index}])"
+    return f"members[{index}]"
+
+
+def _household_label(raw: Any) -> str:
+    hid = raw.get("id") if isinstance(raw, dict) else None
+    return f"household '{hid}'" if isinstance(hid, str) and hid else "household"
+
+
+def _from_validation_error(raw: Any, error: ValidationError) -> list[Problem]:
+    problems: list[Problem] = []
+    base = _household_label(raw)
+    for item in error.errors(include_url=False):
+        loc = list(item["loc"])
+        where = base
+        if len(loc) >= 2 and loc[0] == "members" and isinstance(loc[1], int):
+            where = f"{base}, {_member_label(raw, loc[1])}"
+            loc = loc[2:]
+        field = ".".join(str(part) for part in loc)
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "is not a known field (check the spelling; see schemas/household.schema.json)"
+        elif item["type"] == "missing":
+            message = "is required"
+        elif "input" in item and item["type"] not in ("model_type",):
+            shown = json.dumps(item["input"], ensure_ascii=False, default=str)
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            message = f"{message} (got {shown})"
+        problems.append(Problem(where, field, message))
+    return problems
+
+
+def check_household(household: Household, as_of: date) -> list[Problem]:
+    """Checks that need the assessment date or more than one member."""
+    problems: list[Problem] = []
+    base = f"household '{household.id}'"
+    for index, person in enumerate(household.members):
+        where = f"{base}, member '{person.id}' (members[{index}])"
+        dob = person.date_of_birth
+        if dob is not None and dob > as_of:
+            problems.append(
+                Problem(where, "date_of_birth", f"{dob} is after the assessment date {as_of}")
+            )
+        imm = person.immigration
+        for name, value in (
+            ("immigration.entry_date", imm.entry_date),
+            ("immigration.deportation_order_date", imm.deportation_order_date),
+        ):
+            if value is not None and dob is not None and value < dob:
+                problems.append(Problem(where, name, f"{value} is before the date of birth {dob}"))
+    parents = [(i, p) for i, p in enumerate(household.members) if p.role == Role.parent]
+    children = [p for p in household.members if p.role == Role.child]
+    for index, parent in parents:
+        if parent.date_of_birth is None:
+            continue
+        for child in children:
+            if child.date_of_birth is not None and parent.date_of_birth >= child.date_of_birth:
+                problems.append(
+                    Problem(
+                        f"{base}, member '{parent.id}' (members[{index}])",
+                        "date_of_birth",
+                        f"the parent ({parent.date_of_birth}) is not older than "
+                        f"child '{child.id}' ({child.date_of_birth})",
+                    )
+                )
+    return problems
+
+
+def parse_household(raw: Any, source: str = "input") -> Household:
+    """Validate already-decoded JSON into a Household, or raise InvalidHousehold."""
+    if not isinstance(raw, dict):
+        raise InvalidHousehold(
+            source, [Problem("household", "", "must be a JSON object with 'id' and 'members'")]
+        )
+    try:
+        return Household.model_validate(raw)
+    except ValidationError as error:
+        raise InvalidHousehold(source, _from_validation_error(raw, error)) from None
+
+
+def load_household(text: str, source: str = "input", as_of: date | None = None) -> Household:
+    """Decode and validate a household from JSON text; with ``as_of``, run the date checks."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidHousehold(
+            source,
+            [Problem("household", "", f"not valid JSON: {error.msg} (line {error.lineno}, "
+                     f"column {error.colno})")],
+        ) from None
+    household = parse_household(raw, source)
+    if as_of is not None:
+        problems = check_household(household, as_of)
+        if problems:
+            raise InvalidHousehold(source, problems)
+    return household

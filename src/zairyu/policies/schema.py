@@ -1,0 +1,170 @@
+"""The shape of a policy file (YAML), checked when it is loaded.
+
+A policy is data a lawyer can review: metadata, validity dates, parameters, derived variables,
+conditions, outcomes and the actions that counterfactuals may try. Every condition carries the
+Japanese wording, an English text and a citation. Where the sources leave a reading open, the
+``reading`` field says which reading is encoded and why.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from zairyu.model.household import Role
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+PolicyId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=80)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceStatus(StrEnum):
+    """How far a source's wording was verified (see reference/policy-facts.md)."""
+
+    confirmed = "CONFIRMED"
+    secondary = "SECONDARY"
+    partial = "PARTIAL"
+    unconfirmed = "UNCONFIRMED"
+    inferred = "INFERRED"
+
+
+class Text(Strict):
+    """A user-facing text in Japanese and English. Both are required and non-empty."""
+
+    ja: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    @field_validator("ja")
+    @classmethod
+    def _looks_japanese(cls, value: str) -> str:
+        if not _JAPANESE.search(value):
+            raise ValueError("the Japanese text has no Japanese characters")
+        return value
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+class Citation(Strict):
+    """Where a rule comes from: a source id from the registry and the exact place in it."""
+
+    source: Annotated[str, Field(min_length=1)]
+    pinpoint: Annotated[str, Field(min_length=1)]
+    status: SourceStatus
+    quote: str | None = Field(default=None, description="The source's own words, if seen.")
+
+
+class Source(Strict):
+    """An entry of the registry of legal sources (policies/sources.yaml)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    title: Text
+    url: str | None = None
+    status: SourceStatus
+    note: str | None = None
+
+
+class Parameter(Strict):
+    """A named, dated value a reform can change (a date, an age, a number of months)."""
+
+    id: Identifier
+    value: date | bool | int | str
+    text: Text
+    citation: Citation
+    reading: Text | None = None
+
+
+class Variable(Strict):
+    """A derived value (age on the reference date, a household fact, ...)."""
+
+    id: Identifier
+    expr: Annotated[str, Field(min_length=1)]
+    text: Text
+    applies_to: list[Role] | None = None
+    citation: Citation | None = None
+    reading: Text | None = None
+
+
+class ConditionKind(StrEnum):
+    requirement = "requirement"  # 要件
+    exclusion = "exclusion"  # 除外事由
+    family = "family"  # 家族への拡張
+    guardian = "guardian"  # 監護者
+    statutory_bar = "statutory_bar"  # 法定の消極事由
+    exception = "exception"  # 例外
+    ground = "ground"  # 許可の根拠
+    positive_special = "positive_special"  # 特に考慮する積極要素
+    positive_other = "positive_other"  # その他の積極要素
+    negative_special = "negative_special"  # 特に考慮する消極要素
+    negative_other = "negative_other"  # その他の消極要素
+    procedure = "procedure"  # 手続
+
+
+class Condition(Strict):
+    """One condition: an expression over the person table, with its law."""
+
+    id: Identifier
+    kind: ConditionKind
+    expr: Annotated[str, Field(min_length=1)]
+    text: Text
+    citation: Citation
+    applies_to: list[Role] | None = None
+    reading: Text | None = None
+
+
+class Outcome(Strict):
+    """A possible result for a person. Outcomes are tried in order; the first that holds wins.
+    If an earlier one is unknown, the result is ``undetermined`` and the missing facts are
+    listed."""
+
+    id: Identifier
+    when: Annotated[str, Field(min_length=1)]
+    text: Text
+    rank: int = Field(description="Higher is more favourable to the person (for counterfactuals).")
+
+
+class Action(Strict):
+    """A change a person could make or prove, tried by counterfactuals."""
+
+    id: Identifier
+    text: Text
+    set: dict[str, str] = Field(description="Column -> expression giving its new value.")
+    applies_to: list[Role] | None = None
+    scope: str = Field(default="person", pattern="^(person|household)$")
+    only_if_unknown: bool = Field(
+        default=False, description="Only proves an unknown fact; never overturns a known one."
+    )
+    when: str | None = Field(default=None, description="Only tried where this holds.")
+
+
+class Policy(Strict):
+    """One version of one policy."""
+
+    id: PolicyId
+    family: PolicyId
+    version: Annotated[str, Field(min_length=1)]
+    title: Text
+    summary: Text
+    effective_from: date
+    effective_to: date | None = None
+    sources: list[str]
+    disclaimer: Text
+    parameters: list[Parameter] = []
+    variables: list[Variable] = []
+    conditions: list[Condition]
+    outcomes: list[Outcome]
+    actions: list[Action] = []
+    not_formalised: list[Text] = Field(
+        default=[], description="What the policy deliberately leaves to human judgement."
+    )
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
