@@ -1,0 +1,1 @@
+"""`zairyu assess`: assess one household (placeholder until the engine lands)."""
