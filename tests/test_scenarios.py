@@ -6,6 +6,7 @@ import pytest
 from scenarios import Case, assess_case, load_cases
 
 from zairyu.engine.assessment import PersonResult, PolicyAssessment
+from zairyu.model.problems import InvalidHousehold
 
 CASES = load_cases()
 
@@ -61,7 +62,10 @@ def _mismatches(case: Case, result: PolicyAssessment) -> list[str]:
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.test_id) for c in CASES])
 def test_scenario(case: Case) -> None:
-    result = assess_case(case)
+    try:
+        result = assess_case(case)
+    except InvalidHousehold as error:
+        pytest.fail(f"{case.title}\n{error}", pytrace=False)
     problems = _mismatches(case, result)
     if problems:
         report = "\n".join(_person_report(p, case) for p in result.persons)
