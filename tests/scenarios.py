@@ -72,7 +72,9 @@ def _case(source: str, index: int, raw: Any) -> Case:
         raise CaseFileError(f"{where}: a case must be a mapping")
     unknown = set(raw) - CASE_KEYS
     if unknown:
-        raise CaseFileError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(CASE_KEYS)})")
+        raise CaseFileError(
+            f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(CASE_KEYS)})"
+        )
     absent = REQUIRED_KEYS - set(raw)
     if absent:
         raise CaseFileError(f"{where}: missing keys {sorted(absent)}")

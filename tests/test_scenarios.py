@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from scenarios import Case, assess_case, load_cases
 
+from scenarios import Case, assess_case, load_cases
 from zairyu.engine.assessment import PersonResult, PolicyAssessment
 from zairyu.model.problems import InvalidHousehold
 
@@ -36,7 +36,9 @@ def _person_report(person: PersonResult, case: Case) -> str:
 def _mismatches(case: Case, result: PolicyAssessment) -> list[str]:
     persons = {p.person_id: p for p in result.persons}
     problems = [f"no member {pid!r} in the household" for pid in case.expect if pid not in persons]
-    problems += [f"no expected outcome for member {pid!r}" for pid in persons if pid not in case.expect]
+    problems += [
+        f"no expected outcome for member {pid!r}" for pid in persons if pid not in case.expect
+    ]
     for pid, person in persons.items():
         expected = case.expect.get(pid)
         if expected is not None and expected != person.outcome:
@@ -44,7 +46,9 @@ def _mismatches(case: Case, result: PolicyAssessment) -> list[str]:
         values = {c.id: c.value for c in person.conditions}
         for condition_id, wanted in case.conditions.get(pid, {}).items():
             if condition_id not in values:
-                problems.append(f"{pid}: condition {condition_id!r} does not apply to a {person.role}")
+                problems.append(
+                    f"{pid}: condition {condition_id!r} does not apply to a {person.role}"
+                )
             elif values[condition_id] != wanted:
                 problems.append(
                     f"{pid}: {condition_id} expected {_show(wanted)}, "
