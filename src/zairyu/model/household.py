@@ -214,17 +214,23 @@ class FamilyTies(Strict):
     """Family ties in Japan (家族関係): marriage and children, as the guidelines weigh them."""
 
     child_of_japanese_or_spr: bool | None = Field(
-        default=None, description="A child of a Japanese national or SPR (日本人の子又は特別永住者の子)."
+        default=None,
+        description="A child of a Japanese national or SPR (日本人の子又は特別永住者の子)."
     )
-    spouse: SpouseKind | None = Field(default=None, description="Legally married to (婚姻の相手方).")
+    spouse: SpouseKind | None = Field(
+        default=None, description="Legally married to (婚姻の相手方)."
+    )
     cohabiting_with_spouse_since: date | None = Field(
-        default=None, description="Living together as a couple since (夫婦としての共同生活の開始日)."
+        default=None,
+        description="Living together as a couple since (夫婦としての共同生活の開始日)."
     )
     spouses_support_each_other: bool | None = Field(
-        default=None, description="The couple cooperate and support each other (相互に協力して扶助)."
+        default=None,
+        description="The couple cooperate and support each other (相互に協力して扶助)."
     )
     marriage_stable_and_mature: bool | None = Field(
-        default=None, description="The marriage is stable and mature, e.g. a child (婚姻が安定かつ成熟)."
+        default=None,
+        description="The marriage is stable and mature, e.g. a child (婚姻が安定かつ成熟)."
     )
     raises_child: RaisedChildKind | None = Field(
         default=None, description="Supports a biological child of this kind (扶養している実子)."
@@ -233,10 +239,12 @@ class FamilyTies(Strict):
         default=None, description="That child is a minor and unmarried (未成年かつ未婚)."
     )
     holds_parental_authority: bool | None = Field(
-        default=None, description="Currently holds parental authority over that child (親権を現に有する)."
+        default=None,
+        description="Currently holds parental authority over that child (親権を現に有する)."
     )
     raising_child_in_japan_since: date | None = Field(
-        default=None, description="Living with and raising that child in Japan since (同居・監護養育の開始日)."
+        default=None,
+        description="Living with and raising that child in Japan since (同居・監護養育の開始日)."
     )
     supported_by_appended_table_2_parent: bool | None = Field(
         default=None,
@@ -250,13 +258,16 @@ class ResidenceHistory(Strict):
 
     illegal_stay_since: date | None = Field(
         default=None,
-        description="Without status since (不法滞在の始期: overstay start, or the illegal entry date).",
+        description="Without status since "
+        "(不法滞在の始期: overstay start, or the illegal entry date).",
     )
     voluntary_appearance: bool | None = Field(
-        default=None, description="Appeared at an immigration office of own accord to declare it (出頭申告)."
+        default=None,
+        description="Appeared at an immigration office of own accord to declare it (出頭申告)."
     )
     previous_deportation_procedure: bool | None = Field(
-        default=None, description="Was subject to deportation procedures before (過去の退去強制手続)."
+        default=None,
+        description="Was subject to deportation procedures before (過去の退去強制手続)."
     )
     community_ties: bool | None = Field(
         default=None,
@@ -267,13 +278,15 @@ class ResidenceHistory(Strict):
         default=None, description="Has permanent residence permission (永住許可)."
     )
     former_japanese_national: bool | None = Field(
-        default=None, description="Once had a registered domicile as a Japanese national (元日本国民)."
+        default=None,
+        description="Once had a registered domicile as a Japanese national (元日本国民)."
     )
     absconded_on_provisional_release: bool | None = Field(
         default=None, description="Absconded while on provisional release (仮放免中の逃亡)."
     )
     breached_supervision_measures: bool | None = Field(
-        default=None, description="Absconded or broke conditions under supervision measures (監理措置)."
+        default=None,
+        description="Absconded or broke conditions under supervision measures (監理措置)."
     )
     false_statements: bool | None = Field(
         default=None, description="Made false statements in the procedure (虚偽の申告)."
@@ -309,7 +322,8 @@ class Humanitarian(Strict):
     """Humanitarian circumstances (人道上の配慮)."""
 
     needs_treatment_in_japan: bool | None = Field(
-        default=None, description="Needs treatment in Japan for an intractable disease etc. (難病等)."
+        default=None,
+        description="Needs treatment in Japan for an intractable disease etc. (難病等)."
     )
     nurses_relative_needing_treatment: bool | None = Field(
         default=None, description="Must nurse a relative who needs such treatment (親族の看護)."
@@ -318,7 +332,8 @@ class Humanitarian(Strict):
         default=None, description="Concrete risk to life if treatment in Japan cannot continue."
     )
     trafficking_victim: bool | None = Field(
-        default=None, description="Staying under another's control through trafficking (人身取引等)."
+        default=None,
+        description="Staying under another's control through trafficking (人身取引等)."
     )
     stateless_no_removal_country: bool | None = Field(
         default=None, description="Stateless, with no country to be deported to (無国籍)."
@@ -331,7 +346,8 @@ class Humanitarian(Strict):
     )
     special_circumstances_asserted: bool | None = Field(
         default=None,
-        description="A caseworker asserts 'special circumstances' (特別の事情, art. 50(1) proviso).",
+        description="A caseworker asserts 'special circumstances' "
+        "(特別の事情, art. 50(1) proviso).",
     )
     special_circumstances_reasons: Annotated[str, Field(max_length=5000)] | None = Field(
         default=None, description="The written reasons for the special circumstances asserted."

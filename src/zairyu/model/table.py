@@ -166,7 +166,9 @@ _FACTS: dict[str, tuple[Kind, str, str]] = {
     "trafficking_victim": ("bool", "Trafficking victim under another's control", "humanitarian"),
     "stateless_no_removal_country": ("bool", "Stateless, no country of removal", "humanitarian"),
     "third_party_support": ("bool", "Support from an employer or third party", "humanitarian"),
-    "other_humanitarian_need": ("bool", "Other need for humanitarian consideration", "humanitarian"),
+    "other_humanitarian_need": (
+        "bool", "Other need for humanitarian consideration", "humanitarian"
+    ),
     "special_circumstances": (
         "bool",
         "Special circumstances asserted with written reasons",
