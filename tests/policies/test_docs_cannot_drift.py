@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/, where scenarios.py lives
-from scenarios import covered_sides, load_cases  # noqa: E402
-
-from zairyu.engine.catalogue import default_catalogue  # noqa: E402
-from zairyu.policies.loader import load_sources  # noqa: E402
-from zairyu.policies.schema import Policy, Text  # noqa: E402
+from scenarios import covered_sides, load_cases
+from zairyu.engine.catalogue import default_catalogue
+from zairyu.policies.loader import load_sources
+from zairyu.policies.schema import Policy, Text
 
 CATALOGUE = default_catalogue()
 POLICIES: list[Policy] = [plan.policy for plan in CATALOGUE.plans.values()]
