@@ -71,7 +71,7 @@ def explain_command(
         cases = _cases_naming(c.id, policy.id)
         for side in (True, False):
             typer.echo(f"  cases where it is {'true' if side else 'false'}:")
-            on_side = [(file, title) for file, title, value in cases if value is side]
+            on_side = list(dict.fromkeys((f, t) for f, t, value in cases if value is side))
             for file, title in on_side or [("-", "(none stated)")]:
                 typer.echo(f"    - {title} ({file})")
         typer.echo("")
