@@ -7,6 +7,8 @@ line below for a new module.
 from __future__ import annotations
 
 from zairyu.cli import assess as assess  # noqa: F401
+from zairyu.cli import explain as explain  # noqa: F401
+from zairyu.cli import policies as policies  # noqa: F401
 from zairyu.cli.app import app
 
 

@@ -105,15 +105,3 @@ def schema_command(
     else:
         out.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {out}")
-
-
-@app.command("policies")
-def policies_command() -> None:
-    """List the policies zairyu knows, with their validity and sources."""
-    catalogue = default_catalogue()
-    for plan in sorted(catalogue.plans.values(), key=lambda p: (p.policy.family, p.id)):
-        p = plan.policy
-        typer.echo(f"{p.id} v{p.version}  {p.effective_from} .. {p.effective_to or 'open'}")
-        typer.echo(f"  {p.title.en}")
-        typer.echo(f"  {p.title.ja}")
-        typer.echo(f"  sources: {', '.join(p.sources)}")

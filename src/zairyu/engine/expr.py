@@ -288,6 +288,15 @@ class _Parser:
             kind = _unify(kind, default.type, "CASE branches")
         return Case(tuple(whens), default, kind)
 
+    def _monthsbetween(self, e: exp.Expression) -> Node:
+        """sqlglot parses ``months_between(a, b)`` into its own node, not a generic call."""
+        if e.args.get("roundoff") is not None:
+            raise self.fail("months_between takes two dates")
+        args = [self.convert(e.this), self.convert(e.expression)]
+        for arg in args:
+            self.want(arg, "date", "months_between's argument")
+        return Between("months", args[0], args[1])
+
     def _anonymous(self, e: exp.Anonymous) -> Node:
         name = str(e.this).lower()
         args = [self.convert(x) for x in e.expressions]

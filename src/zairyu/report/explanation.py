@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from zairyu.engine.assessment import HouseholdAssessment, PersonResult, PolicyAssessment
+from zairyu.engine.assessment import (
+    ConditionResult,
+    HouseholdAssessment,
+    PersonResult,
+    PolicyAssessment,
+)
 from zairyu.model.table import COLUMNS, Value
 from zairyu.report.labels import fact_label, role_label
 
@@ -26,6 +31,11 @@ WORDS = {
         "source": "出典",
         "or": "かつ",
         "to": "→",
+        "weighing": "考慮される事情（積極・消極の対照）",
+        "for": "積極（許可の方向）",
+        "against": "消極（退去の方向）",
+        "none": "なし",
+        "unknown_factors": "不明（判明すれば方向が変わり得る）",
     },
     "en": {
         "title": "Special permission to stay: assessment",
@@ -43,6 +53,11 @@ WORDS = {
         "source": "Source",
         "or": "and",
         "to": "->",
+        "weighing": "Factors weighed, side by side",
+        "for": "For (toward permission)",
+        "against": "Against (toward deportation)",
+        "none": "none",
+        "unknown_factors": "Unknown (could change the direction once known)",
     },
 }
 MARK = {True: "[x]", False: "[ ]", None: "[?]"}
@@ -59,6 +74,34 @@ def _value(value: Value, lang: str) -> str:
     return str(value)
 
 
+FOR_KINDS = ("ground", "positive_special", "positive_other")
+AGAINST_KINDS = ("statutory_bar", "negative_special", "negative_other")
+
+
+def _factor_line(c: ConditionResult, lang: str) -> str:
+    cite = c.citation
+    return f"        - {c.text[lang]} ({cite['source']}, {cite['pinpoint']} [{cite['status']}])"
+
+
+def for_and_against(person: PersonResult, lang: str) -> list[str]:
+    """The factors that hold for and against the person, each with its citation, one list
+    beside the other; and the factors still unknown. Empty if the policy weighs no factors."""
+    weighed = [c for c in person.conditions if c.kind in FOR_KINDS + AGAINST_KINDS]
+    if not any(c.kind.startswith(("positive", "negative")) for c in weighed):
+        return []
+    w = WORDS[lang]
+    lines = [f"    {w['weighing']}:"]
+    for label, kinds in ((w["for"], FOR_KINDS), (w["against"], AGAINST_KINDS)):
+        held = [c for c in weighed if c.kind in kinds and c.value is True]
+        lines.append(f"      {label}:" + ("" if held else f" {w['none']}"))
+        lines.extend(_factor_line(c, lang) for c in held)
+    unknown = [c for c in weighed if c.value is None]
+    if unknown:
+        lines.append(f"      {w['unknown_factors']}:")
+        lines.extend(_factor_line(c, lang) for c in unknown)
+    return lines
+
+
 def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: str) -> list[str]:
     w = WORDS[lang]
     lines = [
@@ -73,6 +116,7 @@ def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: str
         facts = ", ".join(f"{fact_label(k, lang)} = {_value(v, lang)}" for k, v in c.inputs.items())
         if facts and not c.composite:
             lines.append(f"          {facts}")
+    lines.extend(for_and_against(person, lang))
     if person.missing_facts:
         lines.append(f"    {w['missing']}:")
         for fact in person.missing_facts:
