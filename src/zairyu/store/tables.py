@@ -160,7 +160,7 @@ class Event(CaseRecord, Base):
 
     kind: Mapped[str] = mapped_column(String(40))
     occurred_on: Mapped[date] = mapped_column()
-    person_ids: Mapped[dict[str, Any]] = mapped_column()  # {"ids": [...]}
+    person_ids: Mapped[list[str]] = mapped_column(JSON)
     details: Mapped[dict[str, Any]] = mapped_column()
 
 
@@ -172,7 +172,7 @@ class Evidence(CaseRecord, Base):
     title: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(40))
     received_on: Mapped[date | None] = mapped_column(default=None)
-    proves: Mapped[dict[str, Any]] = mapped_column()  # {"items": [{person_id, fact}]}
+    proves: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # [{person_id, fact}]
     sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     note: Mapped[str | None] = mapped_column(Text, default=None)
 
@@ -184,7 +184,7 @@ class AssessmentRecord(CaseRecord, Base):
 
     case_version: Mapped[int] = mapped_column(Integer)
     as_of: Mapped[date] = mapped_column()
-    policies: Mapped[dict[str, Any]] = mapped_column()  # {"items": [{policy_id, policy_version}]}
+    policies: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # [{policy_id, policy_version}]
     result: Mapped[dict[str, Any]] = mapped_column()
 
 
@@ -193,7 +193,7 @@ class Decision(CaseRecord, Base):
 
     __tablename__ = "decisions"
 
-    person_ids: Mapped[dict[str, Any]] = mapped_column()
+    person_ids: Mapped[list[str]] = mapped_column(JSON)
     outcome: Mapped[str] = mapped_column(String(20))
     status_of_residence: Mapped[str | None] = mapped_column(String(100), default=None)
     period_months: Mapped[int | None] = mapped_column(Integer, default=None)
