@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from zairyu.engine.catalogue import Catalogue, default_catalogue
+from zairyu.engine.expr import names
 from zairyu.engine.counterfactual import Counterfactual, find_counterfactuals
 from zairyu.engine.plan import UNDETERMINED, Plan
 from zairyu.engine.scalar import ScalarPlan
@@ -40,6 +41,7 @@ class ConditionResult:
     inputs: dict[str, Value]
     household_inputs: dict[str, dict[str, Value]] = field(default_factory=dict)
     reading: dict[str, str] | None = None
+    composite: bool = False  # built from other conditions (their inputs are listed there)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class PolicyAssessment:
     policy_version: str
     title: dict[str, str]
     disclaimer: dict[str, str]
+    outcomes: dict[str, dict[str, str]]
     persons: list[PersonResult]
 
 
@@ -109,10 +112,12 @@ class _Static:
     reading: dict[str, str] | None
     own: tuple[str, ...]
     household: tuple[str, ...]
+    composite: bool
 
 
 def _statics(plan: Plan) -> list[_Static]:
     out = []
+    step_names = {s.name for s in plan.steps}
     for step in plan.conditions:
         definition: Condition = step.definition  # type: ignore[assignment]
         reading = definition.reading
@@ -126,6 +131,7 @@ def _statics(plan: Plan) -> list[_Static]:
                 reading={"ja": reading.ja, "en": reading.en} if reading else None,
                 own=tuple(sorted(plan.own_deps.get(step.name, ()))),
                 household=tuple(sorted(plan.household_deps.get(step.name, ()))),
+                composite=bool(names(step.node) & step_names),
             )
         )
     return out
@@ -145,6 +151,7 @@ def _condition_result(static: _Static, rows: list[Row], row: Row) -> ConditionRe
         inputs={c: row[c] for c in static.own},
         household_inputs=household,
         reading=static.reading,
+        composite=static.composite,
     )
 
 
@@ -189,6 +196,8 @@ def assess_rows(
         policy_version=policy.version,
         title={"ja": policy.title.ja, "en": policy.title.en},
         disclaimer={"ja": policy.disclaimer.ja, "en": policy.disclaimer.en},
+        outcomes={k: {"ja": v.ja, "en": v.en} for k, v in texts.items()}
+        | {UNDETERMINED: dict(UNDETERMINED_TEXT)},
         persons=persons,
     )
 

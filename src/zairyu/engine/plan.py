@@ -214,17 +214,13 @@ def compile_policy(
     outcomes = []
     ids = {o.id for o in policy.outcomes}
     if len(ids) != len(policy.outcomes) or UNDETERMINED in ids:
-        raise PolicyError(
-            source, "outcomes", f"outcome ids must be unique and not '{UNDETERMINED}'"
-        )
+        raise PolicyError(source, "outcomes", f"outcome ids must be unique and not '{UNDETERMINED}'")
     for outcome in policy.outcomes:
         try:
             node = parse(outcome.when, scope, want="bool")
         except ExpressionError as error:
             raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
-        deps[outcome.id] = frozenset(
-            c for n in names(node) for c in deps.get(n, {n} & COLUMNS.keys())
-        )
+        deps[outcome.id] = frozenset(c for n in names(node) for c in deps.get(n, {n} & COLUMNS.keys()))
         outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params), outcome))
     last = outcomes[-1] if outcomes else None
     if last is None or not (isinstance(last.node, Lit) and last.node.value is True):
@@ -283,9 +279,7 @@ def _compile_action(
         except ExpressionError as error:
             raise PolicyError(source, label, str(error)) from None
         if node.type not in (COLUMNS[column].kind, "null"):
-            raise PolicyError(
-                source, label, f"'{column}' is {COLUMNS[column].kind}, not {node.type}"
-            )
+            raise PolicyError(source, label, f"'{column}' is {COLUMNS[column].kind}, not {node.type}")
         if any(isinstance(n, Ref) and n.name not in params and n.name != AS_OF for n in walk(node)):
             raise PolicyError(source, label, "a new value may use only literals and parameters")
         assignments.append((column, _substitute(node, params)))

@@ -58,9 +58,7 @@ COLUMNS: dict[str, Column] = {
     "school_last_end": Column("date", "End of the latest enrolment", "school.enrolments"),
     "entry_mode": Column("str", "How the person came to Japan", "immigration.entry_mode"),
     "entry_date": Column("date", "Date of entry", "immigration.entry_date"),
-    "deportation_order": Column(
-        "bool", "Deportation order issued", "immigration.deportation_order"
-    ),
+    "deportation_order": Column("bool", "Deportation order issued", "immigration.deportation_order"),
     "deportation_order_date": Column(
         "date", "Date of the deportation order", "immigration.deportation_order_date"
     ),
