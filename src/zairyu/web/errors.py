@@ -15,7 +15,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from zairyu.store.access import ConflictError, ForbiddenError, InvalidRequestError, NotFoundError
-from zairyu.web.limits import BodyTooLargeError
 
 log = logging.getLogger("zairyu.web")
 
@@ -62,10 +61,6 @@ async def _conflict(_request: Request, error: Exception) -> JSONResponse:
     )
 
 
-async def _too_large(_request: Request, _error: Exception) -> JSONResponse:
-    return JSONResponse({"detail": "the request body is too large"}, 413)
-
-
 async def _unexpected(request: Request, error: Exception) -> JSONResponse:
     route = getattr(request.scope.get("route"), "path", "?")
     log.error("unexpected %s on %s %s", type(error).__name__, request.method, route)
@@ -78,5 +73,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(ForbiddenError, _forbidden)
     app.add_exception_handler(ConflictError, _conflict)
-    app.add_exception_handler(BodyTooLargeError, _too_large)
     app.add_exception_handler(Exception, _unexpected)

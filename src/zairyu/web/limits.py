@@ -5,10 +5,6 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
-class BodyTooLargeError(Exception):
-    pass
-
-
 class BodyLimit:
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -22,18 +18,24 @@ class BodyLimit:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
                 await _too_large(send, self.max_bytes)
                 return
-        received = 0
-
-        async def limited() -> Message:
-            nonlocal received
+        # No trustworthy length: read the body (at most the limit) before the app sees it.
+        messages: list[Message] = []
+        received, more = 0, True
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLargeError
-            return message
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                await _too_large(send, self.max_bytes)
+                return
+            more = message.get("more_body", False)
 
-        await self.app(scope, limited, send)
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
 
 
 async def _too_large(send: Send, max_bytes: int) -> None:
