@@ -71,3 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLog)
     return app
+
+
+def serving_app() -> FastAPI:
+    """The app ``zairyu serve`` runs in each worker; the schema was upgraded before they started."""
+    return create_app(Settings(upgrade_on_start=False))
