@@ -153,7 +153,7 @@ class Accounts:
 
     def session_actor(self, cookie: str, remote: str | None) -> tuple[Actor, str] | None:
         """The actor and CSRF token behind a session cookie, if it is live."""
-        with self.db.transaction() as s:
+        with self.db.reading() as s:
             row = s.execute(
                 select(BrowserSession, User)
                 .join(User, User.id == BrowserSession.user_id)
@@ -195,7 +195,7 @@ class Accounts:
             return row.id, token
 
     def token_actor(self, token: str, remote: str | None) -> Actor | None:
-        with self.db.transaction() as s:
+        with self.db.reading() as s:
             row = s.execute(
                 select(ApiToken, User)
                 .join(User, User.id == ApiToken.user_id)

@@ -51,8 +51,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin_immediate(connection: Any) -> None:
     # Nearly every transaction writes (each read of a case is audited): take the write lock at
-    # the start, so two writers queue instead of failing on a stale snapshot.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # the start, so two writers queue instead of failing on a stale snapshot. Read-only work
+    # (checking a token) asks for a plain, shared BEGIN.
+    if connection.get_execution_options().get("zairyu_read_only"):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -83,6 +87,14 @@ class Database:
         """One unit of work: committed if the block ends normally, rolled back otherwise."""
         with self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads: on SQLite it takes no write lock."""
+        with self.engine.connect() as plain:
+            connection = plain.execution_options(zairyu_read_only=True)
+            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                yield session
 
     def upgrade(self) -> None:
         """Bring the schema to the newest migration."""
