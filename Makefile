@@ -32,7 +32,10 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
+serve: install ## Serve the JSON API on http://127.0.0.1:8000/api/v1 (SQLite in ~/.local/share/zairyu)
+	$(BIN)/zairyu serve
+
 schema: install ## Regenerate schemas/household.schema.json
 	$(BIN)/zairyu schema --out schemas/household.schema.json
 
-.PHONY: help install run test lint format schema
+.PHONY: help install run test lint format schema serve
