@@ -20,7 +20,8 @@ install: $(BIN)/zairyu ## Create .venv and install zairyu with its development t
 run: install ## Assess an example household (EXAMPLE=path to choose another)
 	$(BIN)/zairyu assess $(EXAMPLE)
 
-test: install ## Run the whole test suite
+test: install ## Run the whole test suite (starts PostgreSQL first where this machine has it)
+	scripts/services-up
 	$(BIN)/pytest
 
 lint: install ## ruff and mypy (strict on the core packages)

@@ -22,12 +22,19 @@ LATIN = re.compile(r"[A-Za-z]{3}")
 
 
 def _texts(policy: Policy) -> list[tuple[str, Text]]:
-    found: list[tuple[str, Text]] = [("title", policy.title), ("summary", policy.summary),
-                                     ("disclaimer", policy.disclaimer)]
+    found: list[tuple[str, Text]] = [
+        ("title", policy.title),
+        ("summary", policy.summary),
+        ("disclaimer", policy.disclaimer),
+    ]
     found += [(f"not_formalised[{k}]", t) for k, t in enumerate(policy.not_formalised)]
-    for kind, items in (("parameter", policy.parameters), ("variable", policy.variables),
-                        ("condition", policy.conditions), ("outcome", policy.outcomes),
-                        ("action", policy.actions)):
+    for kind, items in (
+        ("parameter", policy.parameters),
+        ("variable", policy.variables),
+        ("condition", policy.conditions),
+        ("outcome", policy.outcomes),
+        ("action", policy.actions),
+    ):
         for item in items:
             found.append((f"{kind} '{item.id}'", item.text))
             reading = getattr(item, "reading", None)
@@ -49,7 +56,8 @@ def test_every_citation_names_a_source_in_the_registry(policy: Policy) -> None:
 @pytest.mark.parametrize("policy", POLICIES, ids=lambda p: p.id)
 def test_every_user_facing_text_has_japanese_and_english(policy: Policy) -> None:
     problems = [
-        label for label, text in _texts(policy)
+        label
+        for label, text in _texts(policy)
         if not JAPANESE.search(text.ja) or not LATIN.search(text.en)
     ]
     assert not problems, f"{policy.id}: texts lacking Japanese or English: {problems}"
@@ -99,7 +107,8 @@ WEIGHED = {
 
 
 @pytest.mark.parametrize(
-    "policy", [p for p in POLICIES if any(v.id == "positive_min" for v in p.variables)],
+    "policy",
+    [p for p in POLICIES if any(v.id == "positive_min" for v in p.variables)],
     ids=lambda p: p.id,
 )
 def test_every_factor_is_weighed_once_with_the_weight_of_its_kind(policy: Policy) -> None:

@@ -6,14 +6,14 @@ line below for a new module.
 
 from __future__ import annotations
 
-from zairyu.cli import accounts as accounts  # noqa: F401
-from zairyu.cli import assess as assess  # noqa: F401
-from zairyu.cli import audit as audit  # noqa: F401
-from zairyu.cli import db as db  # noqa: F401
-from zairyu.cli import explain as explain  # noqa: F401
-from zairyu.cli import policies as policies  # noqa: F401
-from zairyu.cli import serve as serve  # noqa: F401
-from zairyu.cli import transfer as transfer  # noqa: F401
+from zairyu.cli import accounts as accounts
+from zairyu.cli import assess as assess
+from zairyu.cli import audit as audit
+from zairyu.cli import db as db
+from zairyu.cli import explain as explain
+from zairyu.cli import policies as policies
+from zairyu.cli import serve as serve
+from zairyu.cli import transfer as transfer
 from zairyu.cli.app import app
 
 

@@ -13,7 +13,7 @@ import typer
 
 from zairyu.cli.app import app
 from zairyu.engine.assessment import assess
-from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
+from zairyu.engine.catalogue import NoPolicyInForce
 from zairyu.model.household import Household
 from zairyu.model.problems import InvalidHousehold, load_household
 from zairyu.report.explanation import render_text

@@ -27,8 +27,13 @@ def _cases_naming(condition_id: str, policy_id: str) -> list[tuple[str, str, Any
                 continue
             for values in (case.get("conditions") or {}).values():
                 if condition_id in values:
-                    found.append((path.relative_to(CASES_DIR).as_posix(), case["title"],
-                                  values[condition_id]))
+                    found.append(
+                        (
+                            path.relative_to(CASES_DIR).as_posix(),
+                            case["title"],
+                            values[condition_id],
+                        )
+                    )
     return found
 
 

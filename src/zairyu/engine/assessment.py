@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any
 
 from zairyu.engine.catalogue import Catalogue, default_catalogue
-from zairyu.engine.expr import names
 from zairyu.engine.counterfactual import Counterfactual, find_counterfactuals
+from zairyu.engine.expr import names
 from zairyu.engine.plan import UNDETERMINED, Plan
 from zairyu.engine.scalar import ScalarPlan
 from zairyu.engine.unknown import missing_facts
@@ -187,8 +187,9 @@ def assess_rows(
             ]
         persons.append(person)
     if counterfactuals:
-        for person, found in zip(persons, find_counterfactuals(scalar, rows, evaluated, as_of),
-                                 strict=True):
+        for person, found in zip(
+            persons, find_counterfactuals(scalar, rows, evaluated, as_of), strict=True
+        ):
             person.counterfactuals = found
     policy = plan.policy
     return PolicyAssessment(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 import sqlglot
 from sqlglot import exp
@@ -143,7 +143,7 @@ _CMP: dict[type[exp.Expression], CmpOp] = {
 def _unify(a: Type, b: Type, what: str) -> Type:
     if a == "null":
         return b
-    if b == "null" or a == b:
+    if b in ("null", a):
         return a
     raise ExpressionError(f"{what}: cannot mix {a} and {b}")
 
@@ -369,7 +369,7 @@ def parse(text: str, scope: dict[str, Type], want: Type | None = None) -> Node:
         first = str(error).splitlines()[0]
         raise ExpressionError(f"cannot parse '{text}': {first}") from None
     parser = _Parser(scope, text)
-    node = parser.convert(tree)
+    node = parser.convert(cast(exp.Expression, tree))
     if want is not None and node.type not in (want, "null"):
         raise ExpressionError(f"the expression must be {want}, not {node.type}: {text}")
     return node

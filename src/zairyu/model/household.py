@@ -215,22 +215,22 @@ class FamilyTies(Strict):
 
     child_of_japanese_or_spr: bool | None = Field(
         default=None,
-        description="A child of a Japanese national or SPR (日本人の子又は特別永住者の子)."
+        description="A child of a Japanese national or SPR (日本人の子又は特別永住者の子).",
     )
     spouse: SpouseKind | None = Field(
         default=None, description="Legally married to (婚姻の相手方)."
     )
     cohabiting_with_spouse_since: date | None = Field(
         default=None,
-        description="Living together as a couple since (夫婦としての共同生活の開始日)."
+        description="Living together as a couple since (夫婦としての共同生活の開始日).",
     )
     spouses_support_each_other: bool | None = Field(
         default=None,
-        description="The couple cooperate and support each other (相互に協力して扶助)."
+        description="The couple cooperate and support each other (相互に協力して扶助).",
     )
     marriage_stable_and_mature: bool | None = Field(
         default=None,
-        description="The marriage is stable and mature, e.g. a child (婚姻が安定かつ成熟)."
+        description="The marriage is stable and mature, e.g. a child (婚姻が安定かつ成熟).",
     )
     raises_child: RaisedChildKind | None = Field(
         default=None, description="Supports a biological child of this kind (扶養している実子)."
@@ -240,11 +240,11 @@ class FamilyTies(Strict):
     )
     holds_parental_authority: bool | None = Field(
         default=None,
-        description="Currently holds parental authority over that child (親権を現に有する)."
+        description="Currently holds parental authority over that child (親権を現に有する).",
     )
     raising_child_in_japan_since: date | None = Field(
         default=None,
-        description="Living with and raising that child in Japan since (同居・監護養育の開始日)."
+        description="Living with and raising that child in Japan since (同居・監護養育の開始日).",
     )
     supported_by_appended_table_2_parent: bool | None = Field(
         default=None,
@@ -263,11 +263,11 @@ class ResidenceHistory(Strict):
     )
     voluntary_appearance: bool | None = Field(
         default=None,
-        description="Appeared at an immigration office of own accord to declare it (出頭申告)."
+        description="Appeared at an immigration office of own accord to declare it (出頭申告).",
     )
     previous_deportation_procedure: bool | None = Field(
         default=None,
-        description="Was subject to deportation procedures before (過去の退去強制手続)."
+        description="Was subject to deportation procedures before (過去の退去強制手続).",
     )
     community_ties: bool | None = Field(
         default=None,
@@ -279,14 +279,14 @@ class ResidenceHistory(Strict):
     )
     former_japanese_national: bool | None = Field(
         default=None,
-        description="Once had a registered domicile as a Japanese national (元日本国民)."
+        description="Once had a registered domicile as a Japanese national (元日本国民).",
     )
     absconded_on_provisional_release: bool | None = Field(
         default=None, description="Absconded while on provisional release (仮放免中の逃亡)."
     )
     breached_supervision_measures: bool | None = Field(
         default=None,
-        description="Absconded or broke conditions under supervision measures (監理措置)."
+        description="Absconded or broke conditions under supervision measures (監理措置).",
     )
     false_statements: bool | None = Field(
         default=None, description="Made false statements in the procedure (虚偽の申告)."
@@ -323,7 +323,7 @@ class Humanitarian(Strict):
 
     needs_treatment_in_japan: bool | None = Field(
         default=None,
-        description="Needs treatment in Japan for an intractable disease etc. (難病等)."
+        description="Needs treatment in Japan for an intractable disease etc. (難病等).",
     )
     nurses_relative_needing_treatment: bool | None = Field(
         default=None, description="Must nurse a relative who needs such treatment (親族の看護)."
@@ -333,7 +333,7 @@ class Humanitarian(Strict):
     )
     trafficking_victim: bool | None = Field(
         default=None,
-        description="Staying under another's control through trafficking (人身取引等)."
+        description="Staying under another's control through trafficking (人身取引等).",
     )
     stateless_no_removal_country: bool | None = Field(
         default=None, description="Stateless, with no country to be deported to (無国籍)."

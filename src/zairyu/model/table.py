@@ -60,7 +60,9 @@ COLUMNS: dict[str, Column] = {
     "school_last_end": Column("date", "End of the latest enrolment", "school.enrolments"),
     "entry_mode": Column("str", "How the person came to Japan", "immigration.entry_mode"),
     "entry_date": Column("date", "Date of entry", "immigration.entry_date"),
-    "deportation_order": Column("bool", "Deportation order issued", "immigration.deportation_order"),
+    "deportation_order": Column(
+        "bool", "Deportation order issued", "immigration.deportation_order"
+    ),
     "deportation_order_date": Column(
         "date", "Date of the deportation order", "immigration.deportation_order_date"
     ),
@@ -117,57 +119,84 @@ _FACTS: dict[str, tuple[Kind, str, str]] = {
         "residence.illegal_stay_since, immigration.entry_mode, immigration.entry_date",
     ),
     "child_of_japanese_or_spr": ("bool", "Child of a Japanese national or SPR", "family_ties"),
-    "spouse_kind": ("str", "Legally married to (japanese, special_permanent_resident, "
-                    "appended_table_2_resident, other, none)", "family_ties.spouse"),
+    "spouse_kind": (
+        "str",
+        "Legally married to (japanese, special_permanent_resident, "
+        "appended_table_2_resident, other, none)",
+        "family_ties.spouse",
+    ),
     "cohabiting_with_spouse_since": ("date", "Living together as a couple since", "family_ties"),
     "spouses_support_each_other": ("bool", "The couple support each other", "family_ties"),
     "marriage_stable_and_mature": ("bool", "The marriage is stable and mature", "family_ties"),
-    "raises_child": ("str", "Supports a biological child (japanese_or_spr, "
-                     "appended_table_2_resident, none)", "family_ties.raises_child"),
+    "raises_child": (
+        "str",
+        "Supports a biological child (japanese_or_spr, appended_table_2_resident, none)",
+        "family_ties.raises_child",
+    ),
     "raised_child_minor_unmarried": ("bool", "That child is a minor and unmarried", "family_ties"),
     "holds_parental_authority": ("bool", "Holds parental authority over that child", "family_ties"),
     "raising_child_in_japan_since": ("date", "Raising that child in Japan since", "family_ties"),
     "supported_by_appended_table_2_parent": (
-        "bool", "Supported by a parent with an Appended Table II status", "family_ties"
+        "bool",
+        "Supported by a parent with an Appended Table II status",
+        "family_ties",
     ),
     "voluntary_appearance": ("bool", "Appeared at immigration of own accord", "residence"),
     "previous_deportation_procedure": (
-        "bool", "Subject to deportation procedures before", "residence"
+        "bool",
+        "Subject to deportation procedures before",
+        "residence",
     ),
     "community_ties": ("bool", "Settled, with ties to the local community", "residence"),
     "permanent_resident": ("bool", "Has permanent residence permission", "residence"),
     "former_japanese_national": ("bool", "Formerly a Japanese national", "residence"),
     "absconded_on_provisional_release": (
-        "bool", "Absconded while on provisional release", "residence"
+        "bool",
+        "Absconded while on provisional release",
+        "residence",
     ),
     "breached_supervision_measures": ("bool", "Broke supervision measures", "residence"),
     "false_statements": ("bool", "Made false statements", "residence"),
     "criminal_organisation_member": (
-        "bool", "Member of a criminal organisation", "record.criminal_organisation_member"
+        "bool",
+        "Member of a criminal organisation",
+        "record.criminal_organisation_member",
     ),
     "refugee_recognised": ("bool", "Recognised as a refugee", "refugee.recognised_refugee"),
     "complementary_protection": (
-        "bool", "Recognised for complementary protection", "refugee.complementary_protection"
+        "bool",
+        "Recognised for complementary protection",
+        "refugee.complementary_protection",
     ),
     "refugee_application_count": ("int", "Refugee applications made", "refugee.applications"),
     "refugee_application_pending": (
-        "bool", "A refugee application is pending", "refugee.application_pending"
+        "bool",
+        "A refugee application is pending",
+        "refugee.application_pending",
     ),
     "refugee_reasonable_grounds": (
-        "bool", "Reasonable grounds submitted", "refugee.reasonable_grounds_submitted"
+        "bool",
+        "Reasonable grounds submitted",
+        "refugee.reasonable_grounds_submitted",
     ),
     "needs_treatment_in_japan": ("bool", "Needs treatment in Japan", "humanitarian"),
     "nurses_relative_needing_treatment": (
-        "bool", "Must nurse a relative needing treatment", "humanitarian"
+        "bool",
+        "Must nurse a relative needing treatment",
+        "humanitarian",
     ),
     "life_at_risk_without_treatment": (
-        "bool", "Life at risk if treatment in Japan stops", "humanitarian"
+        "bool",
+        "Life at risk if treatment in Japan stops",
+        "humanitarian",
     ),
     "trafficking_victim": ("bool", "Trafficking victim under another's control", "humanitarian"),
     "stateless_no_removal_country": ("bool", "Stateless, no country of removal", "humanitarian"),
     "third_party_support": ("bool", "Support from an employer or third party", "humanitarian"),
     "other_humanitarian_need": (
-        "bool", "Other need for humanitarian consideration", "humanitarian"
+        "bool",
+        "Other need for humanitarian consideration",
+        "humanitarian",
     ),
     "special_circumstances": (
         "bool",
@@ -176,10 +205,15 @@ _FACTS: dict[str, tuple[Kind, str, str]] = {
     ),
     "application_made": ("bool", "Applied for special permission to stay", "application.made"),
     "applied_on": ("date", "Date of the application", "application.applied_on"),
-    "applicant": ("str", "Who applied (self, father, mother, spouse, child, other_relative, "
-                  "other)", "application.applicant"),
+    "applicant": (
+        "str",
+        "Who applied (self, father, mother, spouse, child, other_relative, other)",
+        "application.applicant",
+    ),
     "unable_to_apply_in_person": (
-        "bool", "Cannot apply in person through illness etc.", "application"
+        "bool",
+        "Cannot apply in person through illness etc.",
+        "application",
     ),
 }
 for _name, (_kind, _en, _source) in _FACTS.items():
@@ -297,7 +331,10 @@ def _illegal_stay_since(person: Person) -> date | None:
 
 def _issue3_columns(person: Person) -> Row:
     ties, res, ref, hum, app = (
-        person.family_ties, person.residence, person.refugee, person.humanitarian,
+        person.family_ties,
+        person.residence,
+        person.refugee,
+        person.humanitarian,
         person.application,
     )
     grounds = person.immigration.deportation_grounds

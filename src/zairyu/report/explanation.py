@@ -17,6 +17,7 @@ from zairyu.report.labels import fact_label, role_label
 WORDS = {
     "ja": {
         "title": "在留特別許可の見通し（評価）",
+        "summary": "概要",
         "household": "世帯",
         "as_of": "評価日",
         "person": "本人",
@@ -39,6 +40,7 @@ WORDS = {
     },
     "en": {
         "title": "Special permission to stay: assessment",
+        "summary": "Summary",
         "household": "Household",
         "as_of": "Assessed as of",
         "person": "Person",
@@ -112,7 +114,9 @@ def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: str
     for c in person.conditions:
         lines.append(f"      {MARK[c.value]} {c.text[lang]}")
         cite = c.citation
-        lines.append(f"          {w['source']}: {cite['source']}, {cite['pinpoint']} [{cite['status']}]")
+        lines.append(
+            f"          {w['source']}: {cite['source']}, {cite['pinpoint']} [{cite['status']}]"
+        )
         facts = ", ".join(f"{fact_label(k, lang)} = {_value(v, lang)}" for k, v in c.inputs.items())
         if facts and not c.composite:
             lines.append(f"          {facts}")
@@ -147,7 +151,20 @@ def render_text(assessment: HouseholdAssessment, lang: str = "en") -> str:
         f"{w['household']}: {assessment.household_id}    {w['as_of']}: {assessment.as_of}",
         "",
     ]
+    lines.extend(_summary(assessment, lang))
     for policy in assessment.policies:
         lines.extend(_policy(policy, lang))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(assessment: HouseholdAssessment, lang: str) -> list[str]:
+    """One line per person and policy: the outcome at a glance, before the details."""
+    lines = [f"{WORDS[lang]['summary']}:"]
+    for policy in assessment.policies:
+        lines.append(f"  {policy.policy_id}:")
+        for person in policy.persons:
+            role = role_label(person.role, lang)
+            lines.append(f"    {person.person_id} ({role}): {person.outcome_text[lang]}")
+    lines.append("")
+    return lines
