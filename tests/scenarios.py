@@ -12,7 +12,7 @@ templates are data only and are never assessed on their own. A case has:
 - ``conditions`` (optional): person id -> {condition id: true | false | null}.
 - ``missing`` (optional): person id -> ["person_id.column", ...] that must be reported missing.
 
-Other tests import this module (``from scenarios import load_cases, covered_sides``) to ask
+Other tests import this module (``from tests.scenarios import load_cases, covered_sides``) to ask
 which side of which condition the cases reach.
 """
 

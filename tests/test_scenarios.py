@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scenarios import Case, assess_case, load_cases
+from tests.scenarios import Case, assess_case, load_cases
 from zairyu.engine.assessment import PersonResult, PolicyAssessment
 from zairyu.model.problems import InvalidHousehold
 

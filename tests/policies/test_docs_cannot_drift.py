@@ -4,13 +4,10 @@ scenario cases reach both sides of every condition of every policy."""
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/, where scenarios.py lives
-from scenarios import covered_sides, load_cases
+from tests.scenarios import covered_sides, load_cases
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import Policy, Text

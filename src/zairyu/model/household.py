@@ -131,7 +131,10 @@ class SchoolEnrolment(Strict):
     in_japan: bool = True
     home_language_school: bool | None = Field(
         default=None,
-        description="Teaches in the home-country language (母国語による教育を行っている教育機関).",
+        description=(
+            "Teaches in the home-country language (母国語による教育を行っている教育機関); "
+            "such a school does not count as a 小学校, 中学校 or 高等学校."
+        ),
     )
 
     @model_validator(mode="after")

@@ -50,7 +50,8 @@ COLUMNS: dict[str, Column] = {
     ),
     "school_first_start": Column(
         "date",
-        "Earliest start at an elementary, junior high or high school; empty if never",
+        "Earliest start at an elementary, junior high or high school in Japan (not a "
+        "home-language school); empty if never",
         "school.enrolments",
     ),
     "school_enrolled_ever": Column(
@@ -236,7 +237,11 @@ def _school_columns(person: Person) -> Row:
             "school_last_end": None,
         }
     enrolments = sorted(person.school.enrolments, key=lambda e: e.start)
-    counted = [e.start for e in enrolments if e.level in COMPULSORY_OR_HIGH and e.in_japan]
+    counted = [
+        e.start
+        for e in enrolments
+        if e.level in COMPULSORY_OR_HIGH and e.in_japan and e.home_language_school is not True
+    ]
     latest = enrolments[-1] if enrolments else None
     return {
         "school_level": latest.level.value if latest else "none",
