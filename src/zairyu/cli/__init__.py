@@ -12,6 +12,7 @@ from zairyu.cli import audit as audit
 from zairyu.cli import db as db
 from zairyu.cli import explain as explain
 from zairyu.cli import policies as policies
+from zairyu.cli import reference as reference
 from zairyu.cli import serve as serve
 from zairyu.cli import transfer as transfer
 from zairyu.cli.app import app

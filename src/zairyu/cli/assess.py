@@ -61,8 +61,12 @@ def assess_command(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD (default: today).")
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the text form.")] = Lang.en,
-    fmt: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Language of the text form: ja or en.")
+    ] = Lang.en,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="Output: text (for people) or json (for programs).")
+    ] = Format.text,
     policy: Annotated[
         list[str] | None,
         typer.Option("--policy", help="Assess under this policy only (repeatable)."),
@@ -71,8 +75,10 @@ def assess_command(
         bool, typer.Option(help="Search for changes that would improve outcomes.")
     ] = True,
 ) -> None:
-    """Assess a household: per person, the outcome under each policy in force, why (conditions
-    with citations), the facts still missing and what would change the result.
+    """Assess a household under every policy in force: outcomes, reasons, missing facts.
+
+    Per person: the outcome under each policy, why (every condition with its citation), the
+    facts still missing and what would change the result.
 
     The result is an assessment, never a decision: the Minister of Justice decides.
     Exit codes: 0 assessed, 2 invalid input (the message names the person and the field).

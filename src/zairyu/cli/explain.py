@@ -53,8 +53,10 @@ def explain_command(
     ],
     lang: Annotated[str, typer.Option("--lang", help="ja or en.")] = "en",
 ) -> None:
-    """Print a condition's wording (Japanese and English), kind, source with its status and
-    quote, zairyu's reading, and the scenario cases that cover it on each side."""
+    """Explain a condition: wording, source, reading and the cases that cover it.
+
+    Prints the wording (Japanese and English), kind, source with its status and quote,
+    zairyu's reading, and the scenario cases that cover it on each side."""
     matches = _find(condition_id)
     if not matches:
         typer.echo(f"no condition '{condition_id}' in any policy (see zairyu policies)", err=True)

@@ -14,8 +14,10 @@ from zairyu.engine.catalogue import default_catalogue
 def policies_command(
     lang: Annotated[str, typer.Option("--lang", help="ja or en.")] = "en",
 ) -> None:
-    """List the policies zairyu knows: validity, conditions, what is not formalised, and the
-    legal sources each cites (title, URL and how far its wording was verified)."""
+    """List the policies with their validity, sources and what is not formalised.
+
+    For each policy: validity, conditions, what is deliberately left to human judgement, and
+    the legal sources it cites (title, URL and how far its wording was verified)."""
     catalogue = default_catalogue()
     for plan in sorted(catalogue.plans.values(), key=lambda p: (p.policy.family, p.id)):
         p = plan.policy
