@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zairyu.cli.app import app
 from zairyu.store.access import InvalidRequestError, NotFoundError, UserRole
-from zairyu.store.accounts import Accounts, actor_for
-from zairyu.store.database import Database
-from zairyu.store.tables import User
+
+if TYPE_CHECKING:
+    from zairyu.store.accounts import Accounts
 
 org_app = typer.Typer(help="Organisations: each sees only its own cases.", no_args_is_help=True)
 user_app = typer.Typer(help="Users of an organisation.", no_args_is_help=True)
@@ -22,6 +22,10 @@ MIN_PASSWORD = 12
 
 
 def accounts() -> Accounts:
+    # The store is imported here, not at the top: commands that do not use it start faster.
+    from zairyu.store.accounts import Accounts
+    from zairyu.store.database import Database
+
     database = Database()
     database.upgrade()
     return Accounts(database)
@@ -74,6 +78,10 @@ def issue_token(
     name: Annotated[str, typer.Option(help="What the token is for.")] = "cli",
 ) -> None:
     """Issue a personal API token for a user; it is printed once and stored only hashed."""
+    # The store is imported here, not at the top: commands that do not use it start faster.
+    from zairyu.store.accounts import actor_for
+    from zairyu.store.tables import User
+
     store = accounts()
     with store.db.transaction() as s:
         user = s.query(User).filter(User.username == username).one_or_none()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import typer
 
 from zairyu.cli.app import app
-from zairyu.store import audit
-from zairyu.store.database import Database
 
 audit_app = typer.Typer(
     help="The audit trail of every creation, change and read.", no_args_is_help=True
@@ -17,6 +15,10 @@ app.add_typer(audit_app, name="audit")
 @audit_app.command("verify")
 def verify() -> None:
     """Walk the hash chain; exit 1 and name each break if any entry was altered or deleted."""
+    # The store is imported here, not at the top: commands that do not use it start faster.
+    from zairyu.store import audit
+    from zairyu.store.database import Database
+
     database = Database()
     with database.transaction() as s:
         result = audit.verify(s)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from zairyu.cli.app import app
-from zairyu.store.database import Database
 
 db_app = typer.Typer(help="The case store's database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -14,6 +13,9 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def upgrade() -> None:
     """Apply every pending migration (ZAIRYU_DATABASE_URL, or the SQLite file)."""
+    # The store is imported here, not at the top: commands that do not use it start faster.
+    from zairyu.store.database import Database
+
     database = Database()
     database.upgrade()
     database.dispose()

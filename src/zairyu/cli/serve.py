@@ -6,10 +6,8 @@ import logging
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from zairyu.cli.app import app
-from zairyu.store.database import Database
 
 
 @app.command()
@@ -23,6 +21,11 @@ def serve(
     The store is ZAIRYU_DATABASE_URL, or a SQLite file in ZAIRYU_DATA_DIR
     (default ~/.local/share/zairyu). Put it behind HTTPS: session cookies are Secure.
     """
+    # The store is imported here, not at the top: commands that do not use it start faster.
+    import uvicorn
+
+    from zairyu.store.database import Database
+
     db = Database()
     db.upgrade()
     db.dispose()

@@ -11,7 +11,6 @@ import typer
 from zairyu.cli.accounts import accounts, refuse
 from zairyu.cli.app import app
 from zairyu.store.access import InvalidRequestError, NotFoundError
-from zairyu.store.transfer import export_cases, import_cases
 
 
 @app.command("export")
@@ -27,6 +26,8 @@ def export(
         org_id = store.org_id(org)
     except NotFoundError:
         raise refuse(f"no organisation {org!r}") from None
+    from zairyu.store.transfer import export_cases  # the store loads only when needed
+
     text = json.dumps(export_cases(store.db, org_id), ensure_ascii=False, indent=1, sort_keys=True)
     if out is None:
         typer.echo(text)
@@ -42,6 +43,8 @@ def import_(
     org: Annotated[str, typer.Option(help="The organisation to import into.")],
 ) -> None:
     """Add the cases of an export to an organisation: all of them, or none on any error."""
+    from zairyu.store.transfer import import_cases  # the store loads only when needed
+
     store = accounts()
     try:
         org_id = store.org_id(org)

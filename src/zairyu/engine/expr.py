@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal, cast
 
 import sqlglot
@@ -359,17 +360,22 @@ def aggregated_names(node: Node) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _sql_tree(text: str) -> exp.Expression:
+    """sqlglot's tree for an expression; parsed once per text (the tree is only read)."""
+    try:
+        return cast(exp.Expression, sqlglot.parse_one(text))
+    except (ParseError, sqlglot.errors.TokenError) as error:
+        first = str(error).splitlines()[0]
+        raise ExpressionError(f"cannot parse '{text}': {first}") from None
+
+
 def parse(text: str, scope: dict[str, Type], want: Type | None = None) -> Node:
     """Parse and type-check ``text`` against the names in ``scope``."""
     if not isinstance(text, str) or not text.strip():
         raise ExpressionError("the expression is empty")
-    try:
-        tree = sqlglot.parse_one(text)
-    except (ParseError, sqlglot.errors.TokenError) as error:
-        first = str(error).splitlines()[0]
-        raise ExpressionError(f"cannot parse '{text}': {first}") from None
     parser = _Parser(scope, text)
-    node = parser.convert(cast(exp.Expression, tree))
+    node = parser.convert(_sql_tree(text))
     if want is not None and node.type not in (want, "null"):
         raise ExpressionError(f"the expression must be {want}, not {node.type}: {text}")
     return node
