@@ -1,1 +1,119 @@
-"""`zairyu assess`: assess one household (placeholder until the engine lands)."""
+"""`zairyu assess` and `zairyu schema`: assess one household; export the household JSON Schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zairyu.cli.app import app
+from zairyu.engine.assessment import assess
+from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
+from zairyu.model.household import Household
+from zairyu.model.problems import InvalidHousehold, load_household
+from zairyu.report.explanation import render_text
+
+
+class Lang(StrEnum):
+    ja = "ja"
+    en = "en"
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a message to stderr and return the exit for bad input (code 2)."""
+    typer.echo(message, err=True)
+    return typer.Exit(code=2)
+
+
+def read_input(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise fail(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise fail(f"{path}: cannot read: {error}") from None
+
+
+def parse_date(value: str | None, option: str) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{option}: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+@app.command("assess")
+def assess_command(
+    household: Annotated[str, typer.Argument(help="Household JSON file, or - for standard input.")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD (default: today).")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the text form.")] = Lang.en,
+    fmt: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+    policy: Annotated[
+        list[str] | None,
+        typer.Option("--policy", help="Assess under this policy only (repeatable)."),
+    ] = None,
+    counterfactuals: Annotated[
+        bool, typer.Option(help="Search for changes that would improve outcomes.")
+    ] = True,
+) -> None:
+    """Assess a household: per person, the outcome under each policy in force, why (conditions
+    with citations), the facts still missing and what would change the result.
+
+    The result is an assessment, never a decision: the Minister of Justice decides.
+    Exit codes: 0 assessed, 2 invalid input (the message names the person and the field).
+    """
+    on = parse_date(as_of, "--as-of")
+    text = read_input(household)
+    try:
+        parsed = load_household(text, source=household, as_of=on)
+        result = assess(parsed, on, policy, counterfactuals=counterfactuals)
+    except InvalidHousehold as error:
+        raise fail(str(error)) from None
+    except (NoPolicyInForce, KeyError) as error:
+        raise fail(str(error.args[0] if error.args else error)) from None
+    if fmt == Format.json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_text(result, lang.value), nl=False)
+
+
+@app.command("schema")
+def schema_command(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of standard output.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the household format."""
+    text = json.dumps(Household.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {out}")
+
+
+@app.command("policies")
+def policies_command() -> None:
+    """List the policies zairyu knows, with their validity and sources."""
+    catalogue = default_catalogue()
+    for plan in sorted(catalogue.plans.values(), key=lambda p: (p.policy.family, p.id)):
+        p = plan.policy
+        typer.echo(f"{p.id} v{p.version}  {p.effective_from} .. {p.effective_to or 'open'}")
+        typer.echo(f"  {p.title.en}")
+        typer.echo(f"  {p.title.ja}")
+        typer.echo(f"  sources: {', '.join(p.sources)}")

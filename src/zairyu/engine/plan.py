@@ -26,6 +26,7 @@ from zairyu.engine.expr import (
     Not,
     Ref,
     Type,
+    children,
     names,
     parse,
     walk,
@@ -81,6 +82,8 @@ class Plan:
     outcomes: list[CompiledOutcome]
     actions: list[CompiledAction]
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
+    own_deps: dict[str, frozenset[str]] = field(default_factory=dict)
+    household_deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -88,7 +91,9 @@ class Plan:
 
     @property
     def conditions(self) -> list[Step]:
-        return [s for s in self.steps if s.is_condition]
+        """The condition steps, in the order the policy file lists them."""
+        order = {c.id: k for k, c in enumerate(self.policy.conditions)}
+        return sorted((s for s in self.steps if s.is_condition), key=lambda s: order[s.name])
 
     def base_columns(self, name: str) -> frozenset[str]:
         """The person-table columns a variable, condition or outcome ultimately reads."""
@@ -217,11 +222,48 @@ def compile_policy(
             raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
         deps[outcome.id] = frozenset(c for n in names(node) for c in deps.get(n, {n} & COLUMNS.keys()))
         outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params), outcome))
-    if not outcomes:
-        raise PolicyError(source, "outcomes", "a policy needs at least one outcome")
+    last = outcomes[-1] if outcomes else None
+    if last is None or not (isinstance(last.node, Lit) and last.node.value is True):
+        raise PolicyError(
+            source, "outcomes", "the last outcome must hold always (when: \"TRUE\"), so that "
+            "every person gets an outcome"
+        )
 
     actions = [_compile_action(a, scope, params, source) for a in policy.actions]
-    return Plan(policy, source, params, steps, outcomes, actions, deps)
+    plan = Plan(policy, source, params, steps, outcomes, actions, deps)
+    _split_deps(plan)
+    return plan
+
+
+def _split_deps(plan: Plan) -> None:
+    """For each name: the columns read from the person's own row, and those read (through a
+    household aggregate) from every member's row."""
+    nodes: list[tuple[str, Node]] = [(s.name, s.node) for s in plan.steps]
+    nodes += [(o.id, o.node) for o in plan.outcomes]
+    for name, node in nodes:
+        own: set[str] = set()
+        household: set[str] = set()
+
+        def visit(n: Node, inside: bool) -> None:
+            if isinstance(n, Agg):
+                visit(n.arg, True)
+                return
+            if isinstance(n, Ref):
+                target = household if inside else own
+                if n.name in COLUMNS:
+                    target.add(n.name)
+                else:
+                    target.update(plan.own_deps.get(n.name, ()))
+                    household.update(plan.household_deps.get(n.name, ()))
+                    if inside:
+                        household.update(plan.own_deps.get(n.name, ()))
+                return
+            for child in children(n):
+                visit(child, inside)
+
+        visit(node, False)
+        plan.own_deps[name] = frozenset(own)
+        plan.household_deps[name] = frozenset(household)
 
 
 def _compile_action(

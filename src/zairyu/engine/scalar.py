@@ -9,8 +9,9 @@ rows, so the evaluated rows are the trace. Semantics match SQL and Polars exactl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from zairyu.engine.expr import (
     Agg,
@@ -174,6 +175,7 @@ class ScalarPlan:
     plan: Plan
     steps: tuple[tuple[str, Fn, frozenset[str] | None], ...]
     outcomes: tuple[tuple[str, Fn], ...]
+    cache: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def evaluate(self, rows: list[Row], as_of: date) -> list[Row]:
         """Evaluate every step for every member; returns new rows holding all results."""

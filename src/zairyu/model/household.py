@@ -106,7 +106,7 @@ class Conviction(Strict):
     """One criminal conviction (前科). Sentences are whole months."""
 
     offence: OffenceCategory
-    date: date | None = None
+    convicted_on: date | None = None
     sentence_months: Annotated[int, Field(ge=0, le=1200)] | None = Field(
         default=None, description="Custodial sentence in months; 0 for a fine only."
     )

@@ -1,0 +1,220 @@
+"""Assess a household: per person, the outcome under each policy, why, what is missing, and
+what would change it.
+
+An assessment supports a human decision; it is never a decision. Every result carries the
+policy's disclaimer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from zairyu.engine.catalogue import Catalogue, default_catalogue
+from zairyu.engine.expr import names
+from zairyu.engine.counterfactual import Counterfactual, find_counterfactuals
+from zairyu.engine.plan import UNDETERMINED, Plan
+from zairyu.engine.scalar import ScalarPlan
+from zairyu.engine.unknown import missing_facts
+from zairyu.model.household import Household
+from zairyu.model.table import Row, Value, household_rows
+from zairyu.policies.schema import Condition
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact of one person, by person-table column."""
+
+    person_id: str
+    column: str
+    value: Value = None
+
+
+@dataclass
+class ConditionResult:
+    id: str
+    kind: str
+    value: bool | None
+    text: dict[str, str]
+    citation: dict[str, Any]
+    inputs: dict[str, Value]
+    household_inputs: dict[str, dict[str, Value]] = field(default_factory=dict)
+    reading: dict[str, str] | None = None
+    composite: bool = False  # built from other conditions (their inputs are listed there)
+
+
+@dataclass
+class PersonResult:
+    person_id: str
+    role: str
+    outcome: str
+    outcome_text: dict[str, str]
+    conditions: list[ConditionResult]
+    missing_facts: list[Fact] = field(default_factory=list)
+    counterfactuals: list[Counterfactual] = field(default_factory=list)
+
+
+@dataclass
+class PolicyAssessment:
+    policy_id: str
+    policy_version: str
+    title: dict[str, str]
+    disclaimer: dict[str, str]
+    outcomes: dict[str, dict[str, str]]
+    persons: list[PersonResult]
+
+
+@dataclass
+class HouseholdAssessment:
+    household_id: str
+    as_of: date
+    policies: list[PolicyAssessment]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings)."""
+        return _jsonable(asdict(self))  # type: ignore[no-any-return]
+
+    def person(self, policy_id: str, person_id: str) -> PersonResult:
+        for policy in self.policies:
+            if policy.policy_id == policy_id:
+                for person in policy.persons:
+                    if person.person_id == person_id:
+                        return person
+        raise KeyError((policy_id, person_id))
+
+
+UNDETERMINED_TEXT = {
+    "ja": "判断できない（必要な事実が不明）",
+    "en": "Cannot be assessed yet (facts are missing)",
+}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@dataclass(frozen=True)
+class _Static:
+    """The parts of a condition's trace that do not depend on the household."""
+
+    id: str
+    kind: str
+    roles: frozenset[str] | None
+    text: dict[str, str]
+    citation: dict[str, Any]
+    reading: dict[str, str] | None
+    own: tuple[str, ...]
+    household: tuple[str, ...]
+    composite: bool
+
+
+def _statics(plan: Plan) -> list[_Static]:
+    out = []
+    step_names = {s.name for s in plan.steps}
+    for step in plan.conditions:
+        definition: Condition = step.definition  # type: ignore[assignment]
+        reading = definition.reading
+        out.append(
+            _Static(
+                id=step.name,
+                kind=definition.kind.value,
+                roles=step.roles,
+                text={"ja": definition.text.ja, "en": definition.text.en},
+                citation=definition.citation.model_dump(mode="json", exclude_none=True),
+                reading={"ja": reading.ja, "en": reading.en} if reading else None,
+                own=tuple(sorted(plan.own_deps.get(step.name, ()))),
+                household=tuple(sorted(plan.household_deps.get(step.name, ()))),
+                composite=bool(names(step.node) & step_names),
+            )
+        )
+    return out
+
+
+def _condition_result(static: _Static, rows: list[Row], row: Row) -> ConditionResult:
+    value = row[static.id]
+    household: dict[str, dict[str, Value]] = {}
+    for other in rows if static.household else ():
+        household[str(other["person_id"])] = {c: other[c] for c in static.household}
+    return ConditionResult(
+        id=static.id,
+        kind=static.kind,
+        value=value if isinstance(value, bool) else None,
+        text=static.text,
+        citation=static.citation,
+        inputs={c: row[c] for c in static.own},
+        household_inputs=household,
+        reading=static.reading,
+        composite=static.composite,
+    )
+
+
+def assess_rows(
+    scalar: ScalarPlan, rows: list[Row], as_of: date, *, counterfactuals: bool = True
+) -> PolicyAssessment:
+    """Assess person-table rows of one household under one compiled policy."""
+    plan = scalar.plan
+    evaluated = scalar.evaluate(rows, as_of)
+    texts = {o.id: o.definition.text for o in plan.outcomes}
+    statics = scalar.cache.get("statics")
+    if statics is None:
+        statics = scalar.cache["statics"] = _statics(plan)
+    persons = []
+    for i, row in enumerate(evaluated):
+        role = str(row["role"])
+        outcome = str(row["outcome"])
+        text = texts.get(outcome)
+        person = PersonResult(
+            person_id=str(row["person_id"]),
+            role=role,
+            outcome=outcome,
+            outcome_text={"ja": text.ja, "en": text.en} if text else dict(UNDETERMINED_TEXT),
+            conditions=[
+                _condition_result(s, evaluated, row)
+                for s in statics
+                if s.roles is None or role in s.roles
+            ],
+        )
+        if outcome == UNDETERMINED:
+            person.missing_facts = [
+                Fact(pid, column) for pid, column in missing_facts(scalar, evaluated, i)
+            ]
+        persons.append(person)
+    if counterfactuals:
+        for person, found in zip(persons, find_counterfactuals(scalar, rows, evaluated, as_of),
+                                 strict=True):
+            person.counterfactuals = found
+    policy = plan.policy
+    return PolicyAssessment(
+        policy_id=policy.id,
+        policy_version=policy.version,
+        title={"ja": policy.title.ja, "en": policy.title.en},
+        disclaimer={"ja": policy.disclaimer.ja, "en": policy.disclaimer.en},
+        outcomes={k: {"ja": v.ja, "en": v.en} for k, v in texts.items()}
+        | {UNDETERMINED: dict(UNDETERMINED_TEXT)},
+        persons=persons,
+    )
+
+
+def assess(
+    household: Household,
+    as_of: date,
+    policy_ids: list[str] | None = None,
+    *,
+    counterfactuals: bool = True,
+    catalogue: Catalogue | None = None,
+) -> HouseholdAssessment:
+    """Assess a validated household under the policies in force on ``as_of`` (or those named)."""
+    catalogue = catalogue or default_catalogue()
+    rows = household_rows(household)
+    results = [
+        assess_rows(catalogue.scalar(plan.id), rows, as_of, counterfactuals=counterfactuals)
+        for plan in catalogue.select(as_of, policy_ids)
+    ]
+    return HouseholdAssessment(household.id, as_of, results)

@@ -1,0 +1,1 @@
+"""Human-readable renderings of assessments: text now; HTML and PDF memos later."""

@@ -1,0 +1,109 @@
+"""A plain-text explanation of an assessment, in Japanese or English, that a caseworker can
+hand to a family. It always says that the Minister decides and zairyu only assesses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from zairyu.engine.assessment import HouseholdAssessment, PersonResult, PolicyAssessment
+from zairyu.model.table import COLUMNS, Value
+from zairyu.report.labels import fact_label, role_label
+
+WORDS = {
+    "ja": {
+        "title": "在留特別許可の見通し（評価）",
+        "household": "世帯",
+        "as_of": "評価日",
+        "person": "本人",
+        "outcome": "見通し",
+        "why": "理由（条件と出典）",
+        "missing": "不明な事実（判断に必要）",
+        "changes": "見通しが変わり得ること",
+        "reading": "解釈",
+        "yes": "該当",
+        "no": "非該当",
+        "unknown": "不明",
+        "source": "出典",
+        "or": "かつ",
+        "to": "→",
+    },
+    "en": {
+        "title": "Special permission to stay: assessment",
+        "household": "Household",
+        "as_of": "Assessed as of",
+        "person": "Person",
+        "outcome": "Assessment",
+        "why": "Why (conditions and sources)",
+        "missing": "Facts still missing (needed to assess)",
+        "changes": "What could change the assessment",
+        "reading": "Reading",
+        "yes": "yes",
+        "no": "no",
+        "unknown": "unknown",
+        "source": "Source",
+        "or": "and",
+        "to": "->",
+    },
+}
+MARK = {True: "[x]", False: "[ ]", None: "[?]"}
+
+
+def _value(value: Value, lang: str) -> str:
+    words = WORDS[lang]
+    if value is None:
+        return words["unknown"]
+    if isinstance(value, bool):
+        return words["yes"] if value else words["no"]
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: str) -> list[str]:
+    w = WORDS[lang]
+    lines = [
+        f"  {w['person']}: {person.person_id} ({role_label(person.role, lang)})",
+        f"    {w['outcome']}: {person.outcome_text[lang]}",
+        f"    {w['why']}:",
+    ]
+    for c in person.conditions:
+        lines.append(f"      {MARK[c.value]} {c.text[lang]}")
+        cite = c.citation
+        lines.append(f"          {w['source']}: {cite['source']}, {cite['pinpoint']} [{cite['status']}]")
+        facts = ", ".join(f"{fact_label(k, lang)} = {_value(v, lang)}" for k, v in c.inputs.items())
+        if facts and not c.composite:
+            lines.append(f"          {facts}")
+    if person.missing_facts:
+        lines.append(f"    {w['missing']}:")
+        for fact in person.missing_facts:
+            field = COLUMNS[fact.column].source
+            lines.append(f"      - {fact.person_id}: {fact_label(fact.column, lang)} ({field})")
+    if person.counterfactuals:
+        lines.append(f"    {w['changes']}:")
+        for cf in person.counterfactuals:
+            actions = f" {w['or']} ".join(f"{ch.text[lang]} ({ch.person_id})" for ch in cf.changes)
+            lines.append(f"      - {actions} {w['to']} {outcomes[cf.outcome][lang]}")
+    return lines
+
+
+def _policy(policy: PolicyAssessment, lang: str) -> list[str]:
+    lines = [f"== {policy.title[lang]} ({policy.policy_id} v{policy.policy_version}) =="]
+    for person in policy.persons:
+        lines.extend(_person(person, policy.outcomes, lang))
+        lines.append("")
+    lines.append(policy.disclaimer[lang])
+    return lines
+
+
+def render_text(assessment: HouseholdAssessment, lang: str = "en") -> str:
+    """The whole assessment as text in ``lang`` (``ja`` or ``en``)."""
+    w = WORDS[lang]
+    lines = [
+        w["title"],
+        f"{w['household']}: {assessment.household_id}    {w['as_of']}: {assessment.as_of}",
+        "",
+    ]
+    for policy in assessment.policies:
+        lines.extend(_policy(policy, lang))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
