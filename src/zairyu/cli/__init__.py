@@ -7,6 +7,7 @@ line below for a new module.
 from __future__ import annotations
 
 from zairyu.cli import assess as assess  # noqa: F401
+from zairyu.cli import batch as batch  # noqa: F401
 from zairyu.cli.app import app
 
 
