@@ -35,4 +35,8 @@ format: install ## Format the code with ruff
 schema: install ## Regenerate schemas/household.schema.json
 	$(BIN)/zairyu schema --out schemas/household.schema.json
 
-.PHONY: help install run test lint format schema
+bench: install ## Time zairyu against OpenFisca, ZEN and a plain loop (10k, 100k, 1M persons)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m benchmarks.run
+
+.PHONY: help install run test lint format schema bench

@@ -1,7 +1,8 @@
 """Assess a whole caseload: every household, under every policy chosen, chunk by chunk.
 
-Results keep the input columns, one column per derived variable and condition, and the
-outcome. With one policy the columns keep their names; with several they are prefixed with the
+Results hold, per person, the row number in the caseload file, the ids and role, the date of
+assessment, one column per derived variable and condition, and the outcome (the input facts
+stay in the caseload file; join on ``row`` or ``person_id``). With one policy the columns keep their names; with several they are prefixed with the
 policy id (``children-2023.child_eligible``). Households with a bad row are set aside and their
 problems written to the error file; ``strict`` stops at the first problem instead.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from zairyu.engine.columnar import evaluate_frame
-from zairyu.engine.plan import Plan
+from zairyu.engine.plan import AS_OF, Plan
 from zairyu.io.caseload import CHUNK_ROWS, household_chunks
 from zairyu.io.formats import ResultWriter
 from zairyu.io.row_problems import (
@@ -27,6 +28,9 @@ from zairyu.io.row_problems import (
     type_chunk,
     with_unknown_columns,
 )
+
+
+KEPT = (ROW, "household_id", "person_id", "role")
 
 
 class StrictStop(ValueError):
@@ -50,13 +54,16 @@ def assess_frame(people: pl.DataFrame, plans: list[Plan], as_of: date) -> pl.Dat
     """The person table with every variable, condition and outcome of every plan."""
     needed = {"role", *(c for plan in plans for cols in plan.deps.values() for c in cols)}
     people = with_unknown_columns(people, needed)
-    if len(plans) == 1:
-        return evaluate_frame(plans[0], people, as_of).collect()
     inputs = set(people.columns)
-    out = people
+    keep = [c for c in KEPT if c in inputs]
+    if len(plans) == 1:
+        evaluated = evaluate_frame(plans[0], people, as_of)
+        schema = evaluated.collect_schema().names()
+        return evaluated.select(*keep, *(c for c in schema if c not in inputs)).collect()
+    out = people.select(keep).with_columns(pl.lit(as_of).alias(AS_OF))
     for plan in plans:
         evaluated = evaluate_frame(plan, people, as_of).collect()
-        added = [c for c in evaluated.columns if c not in inputs]
+        added = [c for c in evaluated.columns if c not in inputs and c != AS_OF]
         out = out.hstack(evaluated.select(pl.col(c).alias(f"{plan.id}.{c}") for c in added))
     return out
 

@@ -88,16 +88,24 @@ class ResultWriter:
         self._started = True
 
     def _write_parquet(self, frame: pl.DataFrame) -> None:
+        """One chunk is written by Polars at close (fastest); more chunks stream through a
+        pyarrow writer, so the results never have to fit in memory."""
         import pyarrow.parquet as pq
 
-        table = frame.to_arrow()
+        if self._parquet is None and not self._pending:
+            self._pending.append(frame)
+            return
         if self._parquet is None:
-            self._parquet = pq.ParquetWriter(self.path, table.schema)
-        self._parquet.write_table(table)  # type: ignore[attr-defined]
+            first = self._pending.pop().to_arrow()
+            self._parquet = pq.ParquetWriter(self.path, first.schema)
+            self._parquet.write_table(first)
+        self._parquet.write_table(frame.to_arrow())  # type: ignore[attr-defined]
 
     def close(self) -> None:
         if self._parquet is not None:
             self._parquet.close()  # type: ignore[attr-defined]
+        elif self.kind == "parquet" and self._pending:
+            self._pending.pop().write_parquet(self.path)
         if self.kind == "excel":
             frame = pl.concat(self._pending) if self._pending else pl.DataFrame()
             frame.write_excel(self.path, worksheet="results")

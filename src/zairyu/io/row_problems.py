@@ -115,9 +115,12 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
         original = pl.col(column)
         dtype = chunk.schema[column]
         typed, problem = _parse(column, original, dtype)
-        blank = _blank(original, dtype)
-        if dtype == pl.String:
-            typed = pl.when(blank).then(None).otherwise(typed)
+        if column in ALLOWED:  # a blank value is not allowed either: one check covers both
+            blank = original.is_null()
+        else:
+            blank = _blank(original, dtype)
+            if dtype == pl.String:
+                typed = pl.when(blank).then(None).otherwise(typed)
         typed_exprs.append(typed.alias(column))
         if problem:
             checks.append((column, ~blank & typed.is_null(), problem))
