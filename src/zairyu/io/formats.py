@@ -39,7 +39,7 @@ def scan(path: Path) -> pl.LazyFrame:
         if kind == "parquet":
             return pl.scan_parquet(path)
         if kind == "csv":
-            return pl.scan_csv(path, infer_schema=False, missing_utf8_is_empty_string=False)
+            return pl.scan_csv(path, infer_schema=False)
         if kind == "jsonl":
             return pl.scan_ndjson(path, infer_schema_length=None)
         return pl.read_excel(path, engine="calamine", infer_schema_length=0).lazy()
