@@ -10,6 +10,7 @@ from zairyu.cli import assess as assess  # noqa: F401
 from zairyu.cli import batch as batch  # noqa: F401
 from zairyu.cli import compare as compare  # noqa: F401
 from zairyu.cli import sql as sql  # noqa: F401
+from zairyu.cli import stats as stats  # noqa: F401
 from zairyu.cli import synth as synth  # noqa: F401
 from zairyu.cli.app import app
 
