@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -41,7 +42,7 @@ def _bars(frame: pl.DataFrame, title: str, stem: Path, ylabel: str) -> list[Path
     fig, ax = plt.subplots(figsize=(10, 4.5))
     colours = [STATUS_COLOURS.get(s, "#888888") for s in frame["status"]]
     ax.bar(frame["key"].to_list(), frame["value"].to_list(), color=colours)
-    ax.set_title(title)
+    ax.set_title(_latin(title))
     ax.set_ylabel(ylabel)
     ax.tick_params(axis="x", labelrotation=60)
     handles = [
@@ -52,6 +53,12 @@ def _bars(frame: pl.DataFrame, title: str, stem: Path, ylabel: str) -> list[Path
     labels = [s for s in STATUS_COLOURS if s in frame["status"].to_list()]
     ax.legend(handles, labels, title="source status", fontsize=8)
     return _save(fig, stem)
+
+
+def _latin(title: str) -> str:
+    """Charts are drawn in English: a Japanese gloss in brackets is dropped (no CJK font is
+    guaranteed where charts are drawn)."""
+    return re.sub(r"\s*\([^)]*[\u3040-\u9fff][^)]*\)", "", title)
 
 
 def official_charts(directory: Path) -> list[Path]:
