@@ -150,7 +150,9 @@ def _problems(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> list
     found: list[RowProblem] = []
     for column, mask, problem in checks:
         hits = raw.filter(mask.fill_null(False)).select(
-            ROW, pl.col("household_id").cast(pl.String), pl.col(column).cast(pl.String)
+            ROW,
+            pl.col("household_id").cast(pl.String).alias("_household"),
+            pl.col(column).cast(pl.String).alias("_value"),
         )
         found.extend(RowProblem(r, h, column, v, problem) for r, h, v in hits.iter_rows())
     return sorted(found, key=lambda p: (p.row, p.column))
