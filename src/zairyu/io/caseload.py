@@ -27,9 +27,16 @@ def household_chunks(path: Path, rows: int = CHUNK_ROWS) -> Iterator[tuple[int, 
     check_columns(columns)
     carry: pl.DataFrame | None = None
     first_row = 1
-    for chunk in chunks(frame, rows):
-        if carry is not None and carry.height:
-            chunk = pl.concat([carry, chunk], how="vertical_relaxed")
+    batches = chunks(frame, rows)
+    pending = next(batches, None)
+    while pending is not None:
+        chunk = pending if carry is None else pl.concat([carry, pending], how="vertical_relaxed")
+        pending = next(batches, None)
+        if pending is None:  # the last chunk: nothing left to carry over
+            carry = None
+            if chunk.height:
+                yield first_row, chunk
+            break
         ids = chunk["household_id"]
         last = ids[-1]
         tail = chunk.height
@@ -41,5 +48,3 @@ def household_chunks(path: Path, rows: int = CHUNK_ROWS) -> Iterator[tuple[int, 
         yield first_row, chunk.slice(0, tail)
         first_row += tail
         carry = chunk.slice(tail)
-    if carry is not None and carry.height:
-        yield first_row, carry
