@@ -51,9 +51,7 @@ def row_count(path: Path) -> int | None:
     """The number of rows when it is cheap to know (Parquet metadata), else None."""
     if format_of(path) != "parquet":
         return None
-    import pyarrow.parquet as pq
-
-    return int(pq.ParquetFile(path).metadata.num_rows)
+    return int(pl.scan_parquet(path).select(pl.len()).collect().item())
 
 
 def chunks(frame: pl.LazyFrame, rows: int) -> Iterator[pl.DataFrame]:
@@ -90,11 +88,11 @@ class ResultWriter:
     def _write_parquet(self, frame: pl.DataFrame) -> None:
         """One chunk is written by Polars at close (fastest); more chunks stream through a
         pyarrow writer, so the results never have to fit in memory."""
-        import pyarrow.parquet as pq
-
         if self._parquet is None and not self._pending:
             self._pending.append(frame)
             return
+        import pyarrow.parquet as pq
+
         if self._parquet is None:
             first = self._pending.pop().to_arrow()
             self._parquet = pq.ParquetWriter(self.path, first.schema)
