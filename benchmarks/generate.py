@@ -1,6 +1,7 @@
 """The seeded benchmark caseload of reference/benchmark.md, written as a Parquet person table.
 
-    python -m benchmarks.generate --persons 1000000 --seed 1 --out benchmarks/data/persons-1000000.parquet
+    python -m benchmarks.generate --persons 1000000 --seed 1 \
+        --out benchmarks/data/persons-1000000.parquet
 
 Households are contiguous and sorted by ``household_id``; parents come first. The column names
 are zairyu's person-table names (see the mapping at the top of ``benchmarks/policy.yaml``).
@@ -72,9 +73,7 @@ def generate(persons: int, seed: int) -> pl.DataFrame:
     born_here = flag(0.04, 0.85)
     illegal = flag(0.10)
     convictions = np.where(parent, rng.choice([0, 1, 2, 3], n, p=[0.88, 0.08, 0.03, 0.01]), 0)
-    prison = np.where(
-        parent & (rng.random(n) < 0.04), rng.integers(1, 37, n), 0
-    )
+    prison = np.where(parent & (rng.random(n) < 0.04), rng.integers(1, 37, n), 0)
     return pl.DataFrame(
         {
             "person_id": np.arange(1, n + 1, dtype=np.int64),
@@ -85,7 +84,9 @@ def generate(persons: int, seed: int) -> pl.DataFrame:
             "school_level": _school(rng, age, is_child),
             "convicted_violent": flag(0.02, 0.01),
             "entry_mode": np.where(
-                born_here, "born_in_japan", np.where(illegal, "illegal_entry", "status_of_residence")
+                born_here,
+                "born_in_japan",
+                np.where(illegal, "illegal_entry", "status_of_residence"),
             ),
             "sham_marriage": flag(0.02),
             "forged_residence_card": flag(0.03),

@@ -19,13 +19,20 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from benchmarks.engines import OUTPUTS, WHATIF, openfisca_engine, python_loop, zairyu_engine
-from benchmarks.engines import zen_engine
+from benchmarks.engines import (
+    OUTPUTS,
+    WHATIF,
+    openfisca_engine,
+    python_loop,
+    zairyu_engine,
+    zen_engine,
+)
 from benchmarks.engines.households import households
 from benchmarks.generate import generate
 
@@ -46,7 +53,11 @@ def whole_process(engine: str, source: Path, target: Path) -> tuple[float, float
         cmd = zairyu_engine.command(str(source), str(target))
         cmd[0] = str(BIN / "zairyu")
     else:
-        cmd = [sys.executable, "-m", f"benchmarks.engines.{ENGINES[engine].__name__.split('.')[-1]}"]
+        cmd = [
+            sys.executable,
+            "-m",
+            f"benchmarks.engines.{ENGINES[engine].__name__.split('.')[-1]}",
+        ]
         cmd += [str(source), str(target)]
     done = subprocess.run(
         ["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, cwd=HERE.parent, check=False
@@ -111,15 +122,11 @@ def in_process_rows(size: int, repeat: int) -> list[dict[str, Any]]:
             continue
         prepared = engine.prepare(frame)
         if name == "openfisca":  # evaluation = calculation on a built simulation
-            seconds = median_time(
-                lambda: openfisca_engine.calculate(openfisca_engine.simulate(prepared)), 1
-            )
-            build = median_time(lambda: openfisca_engine.simulate(prepared), repeat)
-            seconds = median_time(
-                lambda: openfisca_engine.calculate(openfisca_engine.simulate(prepared)), repeat
-            ) - build
+            build = median_time(partial(openfisca_engine.simulate, prepared), repeat)
+            both = median_time(partial(_simulate_and_calculate, prepared), repeat)
+            seconds = both - build
         else:
-            seconds = median_time(lambda: engine.evaluate(prepared), repeat)
+            seconds = median_time(partial(engine.evaluate, prepared), repeat)
         rows.append(
             {"engine": name, "task": "batch", "persons": size,
              "eval_persons_per_s": round(size / seconds)}
@@ -127,8 +134,10 @@ def in_process_rows(size: int, repeat: int) -> list[dict[str, Any]]:
         check_agreement(baseline, engine.evaluate(prepared), f"eval {name} at {size}")
         changed = engine.evaluate(prepared, WHATIF)
         check_agreement(whatif, changed, f"what-if {name} at {size}")
-        seconds = median_time(lambda: engine.evaluate(prepared, WHATIF), repeat)
-        rows.append({"engine": name, "task": "whatif", "persons": size, "wall_s": round(seconds, 4)})
+        seconds = median_time(partial(engine.evaluate, prepared, WHATIF), repeat)
+        rows.append(
+            {"engine": name, "task": "whatif", "persons": size, "wall_s": round(seconds, 4)}
+        )
     return rows
 
 
@@ -142,12 +151,21 @@ def single_rows(repeat: int) -> list[dict[str, Any]]:
                 continue
             engine.single(household, trace)  # warm
             n = 200 if name == "openfisca" else 5000
-            seconds = median_time(lambda: [engine.single(household, trace) for _ in range(n)], repeat)
+            seconds = median_time(partial(_repeat, engine.single, household, trace, n), repeat)
             rows.append(
                 {"engine": name, "task": "single", "persons": len(household), "trace": trace,
                  "latency_us": round(seconds / n * 1e6, 1)}
             )  # fmt: skip
     return rows
+
+
+def _simulate_and_calculate(prepared: Any) -> None:
+    openfisca_engine.calculate(openfisca_engine.simulate(prepared))
+
+
+def _repeat(single: Callable[..., Any], household: Any, trace: bool, n: int) -> None:
+    for _ in range(n):
+        single(household, trace)
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -160,7 +178,8 @@ def table(rows: list[dict[str, Any]]) -> str:
         )  # fmt: skip
 
     lines = [
-        "| task | persons | engine | wall s | peak MiB | eval persons/s | latency µs | vs OpenFisca |",
+        "| task | persons | engine | wall s | peak MiB | eval persons/s | latency µs "
+        "| vs OpenFisca |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:

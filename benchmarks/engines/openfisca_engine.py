@@ -4,9 +4,8 @@ parameters, one variable per rule. A what-if is an OpenFisca reform of the param
 from __future__ import annotations
 
 import sys
-from typing import Any
-
 from datetime import date
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -177,8 +176,7 @@ def system(params: dict[str, int]) -> TaxBenefitSystem:
         "",
         data={
             "benchmark": {
-                name: {"values": {"2000-01-01": {"value": value}}}
-                for name, value in params.items()
+                name: {"values": {"2000-01-01": {"value": value}}} for name, value in params.items()
             }
         },
     )
@@ -244,10 +242,7 @@ def single(rows: list[dict[str, Any]], trace: bool) -> Any:
     """One household through the situation JSON, as OpenFisca's web API builds it."""
     persons = {}
     for row in rows:
-        persons[str(row["person_id"])] = {
-            name: {PERIOD: _json(row[name])}
-            for name in INPUT_NAMES
-        }
+        persons[str(row["person_id"])] = {name: {PERIOD: _json(row[name])} for name in INPUT_NAMES}
     situation = {
         "persons": persons,
         "households": {

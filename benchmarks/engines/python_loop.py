@@ -60,7 +60,9 @@ def single(rows: list[dict[str, Any]], trace: bool) -> Any:
     return assess(rows, BASELINE)
 
 
-def evaluate(prepared: list[list[dict[str, Any]]], params: dict[str, int] = BASELINE) -> pl.DataFrame:
+def evaluate(
+    prepared: list[list[dict[str, Any]]], params: dict[str, int] = BASELINE
+) -> pl.DataFrame:
     results = [o for rows in prepared for o in assess(rows, params)]
     return pl.DataFrame(results, schema={n: None for n in OUTPUTS}).with_columns(
         pl.col("age").cast(pl.Int32)

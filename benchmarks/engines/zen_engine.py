@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import pairwise
 from typing import Any
 
 import polars as pl
@@ -35,7 +36,8 @@ HOUSEHOLD = {"household_eligible": "some(child_eligible, #) and not some(parent_
 GRANT = {
     "granted_candidate": (
         "map(idx, household_eligible and ((members[#].role == 'child' and in_school[#])"
-        " or members[#].role == 'parent' or (members[#].role == 'child' and age[#] < params.age_limit)))"
+        " or members[#].role == 'parent'"
+        " or (members[#].role == 'child' and age[#] < params.age_limit)))"
     )
 }
 
@@ -64,7 +66,7 @@ def graph() -> dict[str, Any]:
     ]
     edges = [
         {"id": f"e{i}", "sourceId": a, "targetId": b, "type": "edge"}
-        for i, (a, b) in enumerate(zip(ids, ids[1:], strict=False))
+        for i, (a, b) in enumerate(pairwise(ids))
     ]
     return {"nodes": nodes, "edges": edges}
 
@@ -85,7 +87,9 @@ def single(rows: list[dict[str, Any]], trace: bool) -> Any:
     return DECISION.evaluate(_request(rows, BASELINE), {"trace": trace})
 
 
-def evaluate(prepared: list[list[dict[str, Any]]], params: dict[str, int] = BASELINE) -> pl.DataFrame:
+def evaluate(
+    prepared: list[list[dict[str, Any]]], params: dict[str, int] = BASELINE
+) -> pl.DataFrame:
     columns: dict[str, list[Any]] = {name: [] for name in OUTPUTS}
     for rows in prepared:
         result = DECISION.evaluate(_request(rows, params))["result"]

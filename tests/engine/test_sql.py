@@ -58,9 +58,10 @@ def test_duckdb_runs_the_generated_sql_to_the_same_results(plan, as_of, people):
 
 def test_years_between_counts_a_birthday_on_the_end_date_as_reached():
     plan = PLANS[-1]
+    born = [date(2006, 6, day) for day in (9, 10, 11)]
     persons = frame_from_rows(  # noqa: F841
-        [{"household_id": "h", "person_id": f"p{d:02d}", "role": "child", "birth_date": date(2006, 6, d)}
-         for d in (9, 10, 11)]
+        [{"household_id": "h", "person_id": f"p{b.day:02d}", "role": "child", "birth_date": b}
+         for b in born]
     )  # fmt: skip
     ages = duckdb.sql(to_sql(plan, date(2024, 6, 10))).pl().sort("person_id")["age"].to_list()
     assert ages == [18, 18, 17]

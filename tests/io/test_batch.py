@@ -13,7 +13,7 @@ from zairyu.cli import app
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import evaluate_frame, frame_from_rows
 from zairyu.io.batch import run_batch
-from zairyu.io.formats import ResultWriter
+from zairyu.io.formats import ResultWriter, scan
 from zairyu.simulate.synth import synthesise
 
 AS_OF = date(2024, 6, 10)
@@ -37,8 +37,6 @@ def test_every_format_gives_the_same_outcomes_as_the_engine(tmp_path, caseload, 
     source = _write(caseload, tmp_path / f"caseload{suffix}")
     out = tmp_path / f"results{suffix}"
     run_batch(source, out, [PLAN], AS_OF, errors=tmp_path / "errors.csv")
-    from zairyu.io.formats import scan
-
     got = scan(out).collect()
     expected = evaluate_frame(PLAN, caseload, AS_OF).collect()
     assert got["outcome"].to_list() == expected["outcome"].to_list()
@@ -95,4 +93,6 @@ def test_small_chunks_give_the_same_results_as_one_chunk(tmp_path, caseload):
     run_batch(source, tmp_path / "one.parquet", [PLAN], AS_OF, errors=tmp_path / "e1.csv")
     run_batch(source, tmp_path / "many.parquet", [PLAN], AS_OF, errors=tmp_path / "e2.csv",
               chunk_rows=7)  # fmt: skip
-    assert pl.read_parquet(tmp_path / "one.parquet").equals(pl.read_parquet(tmp_path / "many.parquet"))
+    assert pl.read_parquet(tmp_path / "one.parquet").equals(
+        pl.read_parquet(tmp_path / "many.parquet")
+    )

@@ -33,6 +33,8 @@ def test_every_caseload_command_is_documented():
 def test_the_example_caseload_is_assessed_without_problems(tmp_path):
     example = DOCS.parent / "examples" / "caseload.csv"
     out = tmp_path / "results.csv"
-    result = CliRunner().invoke(app, ["batch", str(example), "--out", str(out), "--as-of", "2024-06-10"])
+    result = CliRunner().invoke(
+        app, ["batch", str(example), "--out", str(out), "--as-of", "2024-06-10"]
+    )
     assert result.exit_code == 0, result.output
     assert "0 problem(s)" in result.output

@@ -12,7 +12,7 @@ from zairyu.cli import app
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import frame_from_rows
 from zairyu.simulate.compare import compare
-from zairyu.simulate.reform import Reform, ReformError, apply_reform
+from zairyu.simulate.reform import Reform, ReformError, apply_reform, load_reform
 from zairyu.simulate.synth import synthesise
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "reforms"
@@ -29,7 +29,9 @@ def test_an_empty_reform_changes_nobody():
 
 
 def test_raising_the_age_limit_brings_in_only_18_and_19_year_old_children_and_their_families():
-    reform = Reform(id="u20", policy="children-2023", title="u20", parameters={"age_of_majority": 20})
+    reform = Reform(
+        id="u20", policy="children-2023", title="u20", parameters={"age_of_majority": 20}
+    )
     result = compare(PEOPLE, BASE, apply_reform(BASE, reform, "t"), AS_OF)
     children = result.changes.filter(role="child", reform="within_measure")
     assert children.height > 0
@@ -39,8 +41,6 @@ def test_raising_the_age_limit_brings_in_only_18_and_19_year_old_children_and_th
 
 
 def test_covering_preschool_children_moves_them_into_the_measure():
-    from zairyu.simulate.reform import load_reform
-
     path = EXAMPLES / "preschool-children-covered.yaml"
     result = compare(PEOPLE, BASE, apply_reform(BASE, load_reform(path), str(path)), AS_OF)
     moved = result.changes.filter(role="child", reform="within_measure")
@@ -69,6 +69,4 @@ def test_compare_prints_tables_and_writes_the_persons_who_change(tmp_path):
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_example_reform_applies(path):
-    from zairyu.simulate.reform import load_reform
-
     apply_reform(BASE, load_reform(path), str(path))

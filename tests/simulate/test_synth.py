@@ -16,7 +16,9 @@ from zairyu.simulate.synth import assumptions, synthesise
 def test_the_same_seed_gives_the_same_file(tmp_path):
     paths = [tmp_path / "a.csv", tmp_path / "b.csv"]
     for path in paths:
-        result = CliRunner().invoke(app, ["synth", "--households", "50", "--seed", "4", "--out", str(path)])
+        result = CliRunner().invoke(
+            app, ["synth", "--households", "50", "--seed", "4", "--out", str(path)]
+        )
         assert result.exit_code == 0, result.output
     assert paths[0].read_bytes() == paths[1].read_bytes()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -44,7 +45,7 @@ def parse_day(value: str, option: str) -> date:
 
 
 @app.command("batch")
-def batch_command(
+def batch_command(  # noqa: PLR0917 (Typer maps every option to a parameter)
     caseload: Annotated[Path, typer.Argument(help="Caseload: .csv, .xlsx, .parquet or .jsonl.")],
     out: Annotated[Path, typer.Option("--out", help="Results file; the suffix sets the format.")],
     as_of: Annotated[str, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD.")] = str(
@@ -64,7 +65,7 @@ def batch_command(
     """Assess every household of a caseload: one result row per person, with one column per
     variable, condition and outcome. Bad rows go to the error file; their households are set
     aside and every other household is still assessed."""
-    from zairyu.io.batch import StrictStop, run_batch
+    from zairyu.io.batch import StrictStopError, run_batch
     from zairyu.io.formats import CaseloadFileError, format_of, row_count
 
     on = parse_day(as_of, "--as-of")
@@ -72,12 +73,18 @@ def batch_command(
     errors_path = errors or out.with_name(out.stem + ".errors.csv")
     try:
         format_of(out)
-        with _progress(row_count(caseload)) as advance:
+        with ProgressBar(row_count(caseload)) as advance:
             summary = run_batch(
-                caseload, out, plans, on, errors=errors_path, strict=strict,
-                chunk_rows=chunk_rows, on_progress=advance,
+                caseload,
+                out,
+                plans,
+                on,
+                errors=errors_path,
+                strict=strict,
+                chunk_rows=chunk_rows,
+                on_progress=advance,
             )
-    except StrictStop as stop:
+    except StrictStopError as stop:
         raise fail(f"{caseload}: {stop} (--strict stops at the first bad row)") from None
     except CaseloadFileError as error:
         raise fail(str(error)) from None
@@ -93,14 +100,14 @@ def batch_command(
         raise typer.Exit(code=1)
 
 
-class _progress:
+class ProgressBar:
     """A progress bar on standard error when it is a terminal (long runs); silent otherwise."""
 
     def __init__(self, total: int | None) -> None:
         self.total = total
         self.bar = None
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Callable[[int], None] | None:
         if not sys.stderr.isatty():
             return None
         from rich.progress import Progress

@@ -56,7 +56,9 @@ def compare_command(
             problems += len(found)
     except (ReformError, CaseloadFileError) as error:
         raise fail(str(error)) from None
-    people = with_unknown_columns(pl.concat(parts, how="vertical_relaxed"), set(_needed(baseline, reformed)))
+    people = with_unknown_columns(
+        pl.concat(parts, how="vertical_relaxed"), set(_needed(baseline, reformed))
+    )
     result = compare(people, baseline, reformed, on)
     typer.echo(f"## {change.title} ({change.id}) against {baseline.id}, as of {on}\n")
     if problems:

@@ -13,7 +13,9 @@ from zairyu.cli.app import app
 @app.command("synth")
 def synth_command(
     households: Annotated[int, typer.Option("--households", min=1, help="Number of households.")],
-    out: Annotated[Path, typer.Option("--out", help="Caseload file: .csv, .xlsx, .parquet, .jsonl")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Caseload file: .csv, .xlsx, .parquet, .jsonl")
+    ],
     seed: Annotated[int, typer.Option("--seed", help="Random seed; same seed, same file.")] = 1,
 ) -> None:
     """Write a synthetic caseload whose marginals follow the published figures; every

@@ -81,7 +81,9 @@ def _household_agg(op: str, columns: list[pl.Series]) -> pl.Series:
     coded = values.cast(pl.Int8).fill_null(0).to_numpy() * 2
     coded[values.is_null().to_numpy()] = 1
     reduce = np.maximum if op == "any" else np.minimum
-    per_row = pl.Series(np.repeat(reduce.reduceat(coded, starts), np.diff(np.r_[starts, len(coded)])))
+    per_row = pl.Series(
+        np.repeat(reduce.reduceat(coded, starts), np.diff(np.r_[starts, len(coded)]))
+    )
     return pl.select(pl.when(per_row == 2).then(True).when(per_row == 0).then(False)).to_series()
 
 

@@ -75,7 +75,9 @@ class SqlCompiler:
             value = f"{years} - CASE WHEN {md_end} < {md_start} THEN 1 ELSE 0 END"
         else:
             months = f"({self._part('MONTH', end)} - {self._part('MONTH', start)})"
-            late = f"CASE WHEN {self._part('DAY', end)} < {self._part('DAY', start)} THEN 1 ELSE 0 END"
+            late = (
+                f"CASE WHEN {self._part('DAY', end)} < {self._part('DAY', start)} THEN 1 ELSE 0 END"
+            )
             value = f"{years} * 12 + {months} - {late}"
         return f"CAST({value} AS {SQL_TYPES[self.dialect]['int']})"
 
@@ -83,8 +85,10 @@ class SqlCompiler:
         window = f"OVER (PARTITION BY {self.name(GROUP)})"
         unknown = f"COUNT(*) {window} > COUNT({arg}) {window}"
         if op == "any":
-            return f"CASE WHEN BOOL_OR({arg}) {window} THEN TRUE WHEN {unknown} THEN NULL ELSE FALSE END"
-        return f"CASE WHEN NOT BOOL_AND({arg}) {window} THEN FALSE WHEN {unknown} THEN NULL ELSE TRUE END"
+            decided = f"WHEN BOOL_OR({arg}) {window} THEN TRUE"
+            return f"CASE {decided} WHEN {unknown} THEN NULL ELSE FALSE END"
+        decided = f"WHEN NOT BOOL_AND({arg}) {window} THEN FALSE"
+        return f"CASE {decided} WHEN {unknown} THEN NULL ELSE TRUE END"
 
     def expr(self, node: Node) -> str:
         match node:

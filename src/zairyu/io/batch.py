@@ -2,8 +2,9 @@
 
 Results hold, per person, the row number in the caseload file, the ids and role, the date of
 assessment, one column per derived variable and condition, and the outcome (the input facts
-stay in the caseload file; join on ``row`` or ``person_id``). With one policy the columns keep their names; with several they are prefixed with the
-policy id (``children-2023.child_eligible``). Households with a bad row are set aside and their
+stay in the caseload file; join on ``row`` or ``person_id``). With one policy the columns keep
+their names; with several they are prefixed with the policy id (``children-2023.child_eligible``).
+Households with a bad row are set aside and their
 problems written to the error file; ``strict`` stops at the first problem instead.
 """
 
@@ -29,11 +30,10 @@ from zairyu.io.row_problems import (
     with_unknown_columns,
 )
 
-
 KEPT = (ROW, "household_id", "person_id", "role")
 
 
-class StrictStop(ValueError):
+class StrictStopError(ValueError):
     """``--strict``: the first bad row stops the run."""
 
     def __init__(self, problem: RowProblem) -> None:
@@ -96,7 +96,7 @@ def run_batch(
         for first_row, chunk in household_chunks(source, chunk_rows):
             people, problems = type_chunk(chunk, first_row)
             if problems and strict:
-                raise StrictStop(problems[0])
+                raise StrictStopError(problems[0])
             if problems:
                 _write_problems(errors, problems, first=False)
             result = assess_frame(people, plans, as_of).rename({ROW: "row"})

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
 
 SUFFIXES = {
     ".csv": "csv",
@@ -91,8 +92,6 @@ class ResultWriter:
         if self._parquet is None and not self._pending:
             self._pending.append(frame)
             return
-        import pyarrow.parquet as pq
-
         if self._parquet is None:
             first = self._pending.pop().to_arrow()
             self._parquet = pq.ParquetWriter(self.path, first.schema)

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 import polars as pl
 
 from zairyu.engine.columnar import POLARS_TYPES
+from zairyu.io.formats import CaseloadFileError
 from zairyu.model.household import EntryMode, ReleaseStatus, Role, SchoolLevel
 from zairyu.model.table import COLUMNS
-
-from zairyu.io.formats import CaseloadFileError
 
 ROW = "_row"
 IDS = ("household_id", "person_id")

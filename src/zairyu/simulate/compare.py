@@ -38,7 +38,9 @@ def _age_band(as_of: date) -> pl.Expr:
 
 
 def _counts(frame: pl.DataFrame, by: list[str]) -> pl.DataFrame:
-    base = frame.group_by([*by, "baseline"]).len().rename({"baseline": "outcome", "len": "baseline"})
+    base = (
+        frame.group_by([*by, "baseline"]).len().rename({"baseline": "outcome", "len": "baseline"})
+    )
     new = frame.group_by([*by, "reform"]).len().rename({"reform": "outcome", "len": "reform"})
     joined = base.join(new, on=[*by, "outcome"], how="full", coalesce=True).fill_null(0)
     joined = joined.with_columns(pl.col("baseline", "reform").cast(pl.Int64))
@@ -51,9 +53,9 @@ def compare(people: pl.DataFrame, baseline: Plan, reform: Plan, as_of: date) -> 
     steps += [s.name for s in reform.steps if s.is_condition and s.name not in steps]
     before = evaluate_frame(baseline, people, as_of).collect()
     after = evaluate_frame(reform, people, as_of).collect()
-    frame = before.select(*KEYS, _age_band(as_of), pl.col("outcome").alias("baseline")).with_columns(
-        after["outcome"].alias("reform")
-    )
+    frame = before.select(
+        *KEYS, _age_band(as_of), pl.col("outcome").alias("baseline")
+    ).with_columns(after["outcome"].alias("reform"))
     changed_conditions = [
         pl.when(~before[c].eq_missing(after[c]) if c in before.columns and c in after.columns
                 else pl.lit(True))

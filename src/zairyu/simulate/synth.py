@@ -83,7 +83,9 @@ def _child(rng: random.Random, born_here: bool) -> Row:
         birth = _between(rng, date(2006, 6, 11), SCHOOL_START_CUTOFF)
     school_start = date(birth.year + 6 + (birth >= date(birth.year, 4, 2)), 4, 1)
     enrolled = school_start <= REFERENCE and rng.random() >= _p("not_enrolled")
-    age = REFERENCE.year - birth.year - ((REFERENCE.month, REFERENCE.day) < (birth.month, birth.day))
+    age = (
+        REFERENCE.year - birth.year - ((REFERENCE.month, REFERENCE.day) < (birth.month, birth.day))
+    )
     level = "none"
     if enrolled:
         level = "elementary" if age < 12 else "junior_high" if age < 15 else "high"

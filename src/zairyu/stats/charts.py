@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import matplotlib
+import matplotlib.pyplot as plt
 import polars as pl
 
+from zairyu.io.formats import scan
 from zairyu.stats.figures import SERIES, figures
 
+matplotlib.use("Agg")
 STATUS_COLOURS = {
     "CONFIRMED": "#1b6ca8",
     "SECONDARY": "#5fa8d3",
@@ -22,8 +26,6 @@ def _save(fig: object, stem: Path) -> list[Path]:
     paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
     for path in paths:
         fig.savefig(path, dpi=120, bbox_inches="tight", metadata=_metadata(path))  # type: ignore[attr-defined]
-    import matplotlib.pyplot as plt
-
     plt.close(fig)  # type: ignore[arg-type]
     return paths
 
@@ -34,11 +36,6 @@ def _metadata(path: Path) -> dict[str, str | None]:
 
 
 def _bars(frame: pl.DataFrame, title: str, stem: Path, ylabel: str) -> list[Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     fig, ax = plt.subplots(figsize=(10, 4.5))
     colours = [STATUS_COLOURS.get(s, "#888888") for s in frame["status"]]
     ax.bar(frame["key"].to_list(), frame["value"].to_list(), color=colours)
@@ -66,15 +63,18 @@ def official_charts(directory: Path) -> list[Path]:
     paths = _bars(figures("grants_per_year"), SERIES["grants_per_year"],
                   directory / "grants-per-year", "persons")  # fmt: skip
     for cohort in ("measure_outcomes_2022_cohort", "measure_outcomes_2024_cohort"):
-        paths += _bars(figures(cohort), SERIES[cohort], directory / cohort.replace("_", "-"), "children / persons")
+        paths += _bars(
+            figures(cohort),
+            SERIES[cohort],
+            directory / cohort.replace("_", "-"),
+            "children / persons",
+        )
     return paths
 
 
 def results_chart(path: Path, directory: Path) -> list[Path]:
     """Outcome counts of a ``zairyu batch`` results file (outcome column per policy) or of a
     ``zairyu compare`` changes file (baseline against reform)."""
-    from zairyu.io.formats import scan
-
     frame = scan(path).collect()
     if {"baseline", "reform"} <= set(frame.columns):
         counts = (
