@@ -20,7 +20,8 @@ install: $(BIN)/zairyu ## Create .venv and install zairyu with its development t
 run: install ## Assess an example household (EXAMPLE=path to choose another)
 	$(BIN)/zairyu assess $(EXAMPLE)
 
-test: install ## Run the whole test suite
+test: install ## Run the whole test suite (starts PostgreSQL first where this machine has it)
+	scripts/services-up
 	$(BIN)/pytest
 
 lint: install ## ruff and mypy (strict on the core packages)
@@ -32,6 +33,9 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
+serve: install ## Serve the JSON API on http://127.0.0.1:8000/api/v1 (SQLite in ~/.local/share/zairyu)
+	$(BIN)/zairyu serve
+
 schema: install ## Regenerate schemas/household.schema.json
 	$(BIN)/zairyu schema --out schemas/household.schema.json
 
@@ -39,4 +43,7 @@ bench: install ## Time zairyu against OpenFisca, ZEN and a plain loop (10k, 100k
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.run
 
-.PHONY: help install run test lint format schema bench
+docs: install schema ## Regenerate docs/cli.md (the command reference) and the schema
+	$(BIN)/zairyu cli-reference --out docs/cli.md
+
+.PHONY: help install run test lint format schema serve docs bench

@@ -6,12 +6,20 @@ line below for a new module.
 
 from __future__ import annotations
 
-from zairyu.cli import assess as assess  # noqa: F401
-from zairyu.cli import batch as batch  # noqa: F401
-from zairyu.cli import compare as compare  # noqa: F401
-from zairyu.cli import sql as sql  # noqa: F401
-from zairyu.cli import stats as stats  # noqa: F401
-from zairyu.cli import synth as synth  # noqa: F401
+from zairyu.cli import accounts as accounts
+from zairyu.cli import assess as assess
+from zairyu.cli import audit as audit
+from zairyu.cli import batch as batch
+from zairyu.cli import compare as compare
+from zairyu.cli import db as db
+from zairyu.cli import explain as explain
+from zairyu.cli import policies as policies
+from zairyu.cli import reference as reference
+from zairyu.cli import serve as serve
+from zairyu.cli import sql as sql
+from zairyu.cli import stats as stats
+from zairyu.cli import synth as synth
+from zairyu.cli import transfer as transfer
 from zairyu.cli.app import app
 
 

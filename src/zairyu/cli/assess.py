@@ -13,7 +13,7 @@ import typer
 
 from zairyu.cli.app import app
 from zairyu.engine.assessment import assess
-from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
+from zairyu.engine.catalogue import NoPolicyInForce
 from zairyu.model.household import Household
 from zairyu.model.problems import InvalidHousehold, load_household
 from zairyu.report.explanation import render_text
@@ -61,8 +61,12 @@ def assess_command(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD (default: today).")
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the text form.")] = Lang.en,
-    fmt: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Language of the text form: ja or en.")
+    ] = Lang.en,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="Output: text (for people) or json (for programs).")
+    ] = Format.text,
     policy: Annotated[
         list[str] | None,
         typer.Option("--policy", help="Assess under this policy only (repeatable)."),
@@ -71,8 +75,10 @@ def assess_command(
         bool, typer.Option(help="Search for changes that would improve outcomes.")
     ] = True,
 ) -> None:
-    """Assess a household: per person, the outcome under each policy in force, why (conditions
-    with citations), the facts still missing and what would change the result.
+    """Assess a household under every policy in force: outcomes, reasons, missing facts.
+
+    Per person: the outcome under each policy, why (every condition with its citation), the
+    facts still missing and what would change the result.
 
     The result is an assessment, never a decision: the Minister of Justice decides.
     Exit codes: 0 assessed, 2 invalid input (the message names the person and the field).
@@ -105,15 +111,3 @@ def schema_command(
     else:
         out.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {out}")
-
-
-@app.command("policies")
-def policies_command() -> None:
-    """List the policies zairyu knows, with their validity and sources."""
-    catalogue = default_catalogue()
-    for plan in sorted(catalogue.plans.values(), key=lambda p: (p.policy.family, p.id)):
-        p = plan.policy
-        typer.echo(f"{p.id} v{p.version}  {p.effective_from} .. {p.effective_to or 'open'}")
-        typer.echo(f"  {p.title.en}")
-        typer.echo(f"  {p.title.ja}")
-        typer.echo(f"  sources: {', '.join(p.sources)}")

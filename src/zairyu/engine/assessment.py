@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any
 
 from zairyu.engine.catalogue import Catalogue, default_catalogue
-from zairyu.engine.expr import names
 from zairyu.engine.counterfactual import Counterfactual, find_counterfactuals
+from zairyu.engine.expr import names
 from zairyu.engine.plan import UNDETERMINED, Plan
 from zairyu.engine.scalar import ScalarPlan
 from zairyu.engine.unknown import missing_facts
@@ -31,7 +31,7 @@ class Fact:
     value: Value = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ConditionResult:
     id: str
     kind: str
@@ -44,7 +44,7 @@ class ConditionResult:
     composite: bool = False  # built from other conditions (their inputs are listed there)
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonResult:
     person_id: str
     role: str
@@ -84,6 +84,7 @@ class HouseholdAssessment:
         raise KeyError((policy_id, person_id))
 
 
+NO_INPUTS: dict[str, dict[str, Value]] = {}
 UNDETERMINED_TEXT = {
     "ja": "判断できない（必要な事実が不明）",
     "en": "Cannot be assessed yet (facts are missing)",
@@ -137,11 +138,15 @@ def _statics(plan: Plan) -> list[_Static]:
     return out
 
 
-def _condition_result(static: _Static, rows: list[Row], row: Row) -> ConditionResult:
+def _household_inputs(static: _Static, rows: list[Row]) -> dict[str, dict[str, Value]]:
+    """The other members' facts a household aggregate read: the same for every person."""
+    return {str(r["person_id"]): {c: r[c] for c in static.household} for r in rows}
+
+
+def _condition_result(
+    static: _Static, row: Row, household: dict[str, dict[str, Value]]
+) -> ConditionResult:
     value = row[static.id]
-    household: dict[str, dict[str, Value]] = {}
-    for other in rows if static.household else ():
-        household[str(other["person_id"])] = {c: other[c] for c in static.household}
     return ConditionResult(
         id=static.id,
         kind=static.kind,
@@ -165,6 +170,7 @@ def assess_rows(
     statics = scalar.cache.get("statics")
     if statics is None:
         statics = scalar.cache["statics"] = _statics(plan)
+    shared = {s.id: _household_inputs(s, evaluated) for s in statics if s.household}
     persons = []
     for i, row in enumerate(evaluated):
         role = str(row["role"])
@@ -176,7 +182,7 @@ def assess_rows(
             outcome=outcome,
             outcome_text={"ja": text.ja, "en": text.en} if text else dict(UNDETERMINED_TEXT),
             conditions=[
-                _condition_result(s, evaluated, row)
+                _condition_result(s, row, shared.get(s.id, NO_INPUTS))
                 for s in statics
                 if s.roles is None or role in s.roles
             ],
@@ -187,8 +193,9 @@ def assess_rows(
             ]
         persons.append(person)
     if counterfactuals:
-        for person, found in zip(persons, find_counterfactuals(scalar, rows, evaluated, as_of),
-                                 strict=True):
+        for person, found in zip(
+            persons, find_counterfactuals(scalar, rows, evaluated, as_of), strict=True
+        ):
             person.counterfactuals = found
     policy = plan.policy
     return PolicyAssessment(

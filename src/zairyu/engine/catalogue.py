@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from zairyu.engine.plan import Plan, PolicyError, compile_policy
@@ -73,7 +74,7 @@ def check_families(policies: list[tuple[Policy, str]]) -> None:
         by_family.setdefault(policy.family, []).append((policy, source))
     for members in by_family.values():
         members.sort(key=lambda m: m[0].effective_from)
-        for (a, _), (b, source_b) in zip(members, members[1:], strict=False):
+        for (a, _), (b, source_b) in pairwise(members):
             if a.effective_to is None or a.effective_to >= b.effective_from:
                 raise PolicyError(
                     source_b,
@@ -91,7 +92,9 @@ def build_catalogue(directory: Path = POLICY_DIR, sources_file: Path = SOURCES_F
     for path in list_policy_files(directory):
         policy = load_policy_file(path, sources)
         if policy.id in seen:
-            raise PolicyError(str(path), f"policy '{policy.id}'", f"id also used in {seen[policy.id]}")
+            raise PolicyError(
+                str(path), f"policy '{policy.id}'", f"id also used in {seen[policy.id]}"
+            )
         seen[policy.id] = str(path)
         loaded.append((policy, str(path)))
     check_families(loaded)

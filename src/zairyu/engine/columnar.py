@@ -131,30 +131,28 @@ def to_polars(node: Node) -> pl.Expr:
         case Coalesce(args=args):
             return pl.coalesce([to_polars(a) for a in args])
         case Case(whens=whens, default=default, type=kind):
-            first_cond, first_value = whens[0]
-            chain = pl.when(to_polars(first_cond)).then(to_polars(first_value))
-            for cond, value in whens[1:]:
-                chain = chain.when(to_polars(cond)).then(to_polars(value))  # type: ignore[assignment]
-            result = chain.otherwise(to_polars(default) if default is not None else pl.lit(None))
-            if kind != "null":
-                result = result.cast(POLARS_TYPES[kind])
-            return result
+            return _case(whens, default, kind)
     raise TypeError(f"cannot compile {node!r}")
+
+
+def _case(whens: tuple[tuple[Node, Node], ...], default: Node | None, kind: Type) -> pl.Expr:
+    result = to_polars(default) if default is not None else pl.lit(None)
+    for cond, value in reversed(whens):
+        result = pl.when(to_polars(cond)).then(to_polars(value)).otherwise(result)
+    return result.cast(POLARS_TYPES[kind]) if kind != "null" else result
 
 
 def outcome_expr(plan: Plan) -> pl.Expr:
     """The outcome column: the first outcome that holds; ``undetermined`` after an unknown."""
-    chain: pl.Expr | None = None
-    for outcome in plan.outcomes:
+    result: pl.Expr = pl.lit(UNDETERMINED)
+    for outcome in reversed(plan.outcomes):
         e = to_polars(outcome.node)
-        chain = (
-            pl.when(e).then(pl.lit(outcome.id))
-            if chain is None
-            else chain.when(e).then(pl.lit(outcome.id))  # type: ignore[attr-defined]
+        result = (
+            pl.when(e)
+            .then(pl.lit(outcome.id))
+            .otherwise(pl.when(e.is_null()).then(pl.lit(UNDETERMINED)).otherwise(result))
         )
-        chain = chain.when(e.is_null()).then(pl.lit(UNDETERMINED))  # type: ignore[union-attr]
-    assert chain is not None
-    return chain.otherwise(pl.lit(UNDETERMINED)).alias("outcome")  # type: ignore[union-attr]
+    return result.alias("outcome")
 
 
 def step_exprs(plan: Plan) -> list[list[pl.Expr]]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 import sqlglot
 from sqlglot import exp
@@ -143,7 +143,7 @@ _CMP: dict[type[exp.Expression], CmpOp] = {
 def _unify(a: Type, b: Type, what: str) -> Type:
     if a == "null":
         return b
-    if b == "null" or a == b:
+    if b in ("null", a):
         return a
     raise ExpressionError(f"{what}: cannot mix {a} and {b}")
 
@@ -288,6 +288,15 @@ class _Parser:
             kind = _unify(kind, default.type, "CASE branches")
         return Case(tuple(whens), default, kind)
 
+    def _monthsbetween(self, e: exp.Expression) -> Node:
+        """sqlglot parses ``months_between(a, b)`` into its own node, not a generic call."""
+        if e.args.get("roundoff") is not None:
+            raise self.fail("months_between takes two dates")
+        args = [self.convert(e.this), self.convert(e.expression)]
+        for arg in args:
+            self.want(arg, "date", "months_between's argument")
+        return Between("months", args[0], args[1])
+
     def _anonymous(self, e: exp.Anonymous) -> Node:
         name = str(e.this).lower()
         args = [self.convert(x) for x in e.expressions]
@@ -360,7 +369,7 @@ def parse(text: str, scope: dict[str, Type], want: Type | None = None) -> Node:
         first = str(error).splitlines()[0]
         raise ExpressionError(f"cannot parse '{text}': {first}") from None
     parser = _Parser(scope, text)
-    node = parser.convert(tree)
+    node = parser.convert(cast(exp.Expression, tree))
     if want is not None and node.type not in (want, "null"):
         raise ExpressionError(f"the expression must be {want}, not {node.type}: {text}")
     return node

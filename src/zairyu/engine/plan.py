@@ -159,7 +159,7 @@ def _order(source: str, items: dict[str, tuple[str, str]], scope: dict[str, Type
     for name, (label, text) in items.items():
         try:
             # Parse with every item name visible (typed later, in order).
-            loose = {**scope, **{n: "null" for n in items}}
+            loose: dict[str, Type] = {**scope, **dict.fromkeys(items, "null")}
             graph[name] = {n for n in names(parse(text, loose)) if n in items}
         except ExpressionError as error:
             raise PolicyError(source, label, str(error)) from None
@@ -184,7 +184,8 @@ def compile_policy(
         params[name] = value
 
     defs: dict[str, Variable | Condition] = {}
-    for item in [*policy.variables, *policy.conditions]:
+    items: list[Variable | Condition] = [*policy.variables, *policy.conditions]
+    for item in items:
         kind = "condition" if isinstance(item, Condition) else "variable"
         if item.id in scope or item.id in defs:
             raise PolicyError(source, f"{kind} '{item.id}'", "the name is already taken")
@@ -214,19 +215,25 @@ def compile_policy(
     outcomes = []
     ids = {o.id for o in policy.outcomes}
     if len(ids) != len(policy.outcomes) or UNDETERMINED in ids:
-        raise PolicyError(source, "outcomes", f"outcome ids must be unique and not '{UNDETERMINED}'")
+        raise PolicyError(
+            source, "outcomes", f"outcome ids must be unique and not '{UNDETERMINED}'"
+        )
     for outcome in policy.outcomes:
         try:
             node = parse(outcome.when, scope, want="bool")
         except ExpressionError as error:
             raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
-        deps[outcome.id] = frozenset(c for n in names(node) for c in deps.get(n, {n} & COLUMNS.keys()))
+        deps[outcome.id] = frozenset(
+            c for n in names(node) for c in deps.get(n, {n} & COLUMNS.keys())
+        )
         outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params), outcome))
     last = outcomes[-1] if outcomes else None
     if last is None or not (isinstance(last.node, Lit) and last.node.value is True):
         raise PolicyError(
-            source, "outcomes", "the last outcome must hold always (when: \"TRUE\"), so that "
-            "every person gets an outcome"
+            source,
+            "outcomes",
+            'the last outcome must hold always (when: "TRUE"), so that '
+            "every person gets an outcome",
         )
 
     actions = [_compile_action(a, scope, params, source) for a in policy.actions]
@@ -243,27 +250,25 @@ def _split_deps(plan: Plan) -> None:
     for name, node in nodes:
         own: set[str] = set()
         household: set[str] = set()
-
-        def visit(n: Node, inside: bool) -> None:
-            if isinstance(n, Agg):
-                visit(n.arg, True)
-                return
-            if isinstance(n, Ref):
-                target = household if inside else own
-                if n.name in COLUMNS:
-                    target.add(n.name)
-                else:
-                    target.update(plan.own_deps.get(n.name, ()))
-                    household.update(plan.household_deps.get(n.name, ()))
-                    if inside:
-                        household.update(plan.own_deps.get(n.name, ()))
-                return
-            for child in children(n):
-                visit(child, inside)
-
-        visit(node, False)
+        _visit_deps(plan, node, False, own, household)
         plan.own_deps[name] = frozenset(own)
         plan.household_deps[name] = frozenset(household)
+
+
+def _visit_deps(plan: Plan, node: Node, inside: bool, own: set[str], household: set[str]) -> None:
+    if isinstance(node, Agg):
+        _visit_deps(plan, node.arg, True, own, household)
+        return
+    if isinstance(node, Ref):
+        target = household if inside else own
+        if node.name in COLUMNS:
+            target.add(node.name)
+        else:
+            target.update(plan.own_deps.get(node.name, ()))
+            household.update(plan.household_deps.get(node.name, ()))
+        return
+    for child in children(node):
+        _visit_deps(plan, child, inside, own, household)
 
 
 def _compile_action(
@@ -279,7 +284,9 @@ def _compile_action(
         except ExpressionError as error:
             raise PolicyError(source, label, str(error)) from None
         if node.type not in (COLUMNS[column].kind, "null"):
-            raise PolicyError(source, label, f"'{column}' is {COLUMNS[column].kind}, not {node.type}")
+            raise PolicyError(
+                source, label, f"'{column}' is {COLUMNS[column].kind}, not {node.type}"
+            )
         if any(isinstance(n, Ref) and n.name not in params and n.name != AS_OF for n in walk(node)):
             raise PolicyError(source, label, "a new value may use only literals and parameters")
         assignments.append((column, _substitute(node, params)))

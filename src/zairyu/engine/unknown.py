@@ -7,7 +7,7 @@ household aggregate, the members whose value is unknown. What it reaches are the
 
 from __future__ import annotations
 
-from zairyu.engine.expr import Agg, Node, Ref, Scalar, children
+from zairyu.engine.expr import Agg, Node, Ref, Scalar, children, names
 from zairyu.engine.plan import Step
 from zairyu.engine.scalar import Fn, ScalarPlan, compile_node
 from zairyu.model.table import COLUMNS, Row
@@ -63,5 +63,26 @@ def missing_facts(scalar: ScalarPlan, evaluated: list[Row], i: int) -> list[tupl
             return []
         if value is None:
             walk.visit(outcome.node, i)
+            if not walk.found:
+                _through_unknown_conditions(scalar, walk, outcome.node, i)
             return walk.found
     return []
+
+
+def _through_unknown_conditions(scalar: ScalarPlan, walk: _Walk, node: Node, i: int) -> None:
+    """An outcome can be unknown while every value it reads is known: a weighed sum of factors
+    counts an unknown factor as 0 in its minimum and as its weight in its maximum, and the
+    outcome compares the two. Its missing facts are those of the unknown conditions it reads,
+    directly or through variables."""
+    steps = {s.name: s for s in scalar.plan.steps}
+    pending, reached = list(names(node)), set()
+    while pending:
+        name = pending.pop()
+        if name in reached or name not in steps:
+            continue
+        reached.add(name)
+        pending.extend(names(steps[name].node))
+    row = walk.rows[i]
+    for step in scalar.plan.conditions:
+        if step.name in reached and row.get(step.name) is None:
+            walk._ref(step.name, i)

@@ -77,6 +77,45 @@ class OffenceCategory(StrEnum):
     other = "other"
 
 
+class SpouseKind(StrEnum):
+    """Whom the person is legally married to (婚姻の相手方)."""
+
+    japanese = "japanese"  # 日本人
+    special_permanent_resident = "special_permanent_resident"  # 特別永住者
+    appended_table_2_resident = "appended_table_2_resident"  # 別表第二の在留資格で在留する者
+    other = "other"  # その他の外国人
+    none = "none"  # 婚姻していない
+
+
+class RaisedChildKind(StrEnum):
+    """The biological child the person supports (扶養している実子), by the child's status."""
+
+    japanese_or_spr = "japanese_or_spr"  # 日本人又は特別永住者との間に出生した実子
+    appended_table_2_resident = "appended_table_2_resident"  # 別表第二の在留資格で在留する実子
+    none = "none"  # そのような実子を扶養していない
+
+
+class DeportationGround(StrEnum):
+    """Deportation grounds (退去強制事由, art. 24 of the Act) named by art. 50's proviso."""
+
+    art24_3_2 = "art24_3_2"  # 第24条第3号の2（公衆等脅迫目的の犯罪行為等、テロ関係）
+    art24_3_3 = "art24_3_3"  # 第24条第3号の3（国際約束により入国を防止すべき者）
+    art24_4_c = "art24_4_c"  # 第24条第4号ハ（人身取引等を行い、唆し、又は助けた者）
+    other = "other"  # その他の退去強制事由
+
+
+class Applicant(StrEnum):
+    """Who filed the application for special permission to stay (申請者)."""
+
+    self = "self"  # 本人
+    father = "father"  # 父
+    mother = "mother"  # 母
+    spouse = "spouse"  # 配偶者
+    child = "child"  # 子
+    other_relative = "other_relative"  # 親族
+    other = "other"  # その他
+
+
 class Strict(BaseModel):
     """Base for every input model: unknown keys are errors, values are not coerced loosely."""
 
@@ -92,7 +131,10 @@ class SchoolEnrolment(Strict):
     in_japan: bool = True
     home_language_school: bool | None = Field(
         default=None,
-        description="Teaches in the home-country language (母国語による教育を行っている教育機関).",
+        description=(
+            "Teaches in the home-country language (母国語による教育を行っている教育機関); "
+            "such a school does not count as a 小学校, 中学校 or 高等学校."
+        ),
     )
 
     @model_validator(mode="after")
@@ -144,6 +186,10 @@ class Immigration(Strict):
     )
     deportation_order_date: date | None = None
     release_status: ReleaseStatus | None = None
+    deportation_grounds: list[DeportationGround] | None = Field(
+        default=None,
+        description="Deportation grounds the person falls under; [] means none of those listed.",
+    )
 
     @model_validator(mode="after")
     def _order_date_needs_order(self) -> Immigration:
@@ -162,6 +208,179 @@ class NegativeRecord(Strict):
         default=None, description="Used a forged residence card (偽造在留カード行使)."
     )
     sham_marriage: bool | None = Field(default=None, description="Sham marriage (偽装結婚).")
+    criminal_organisation_member: bool | None = Field(
+        default=None, description="Member of a criminal organisation (犯罪組織の構成員)."
+    )
+
+
+class FamilyTies(Strict):
+    """Family ties in Japan (家族関係): marriage and children, as the guidelines weigh them."""
+
+    child_of_japanese_or_spr: bool | None = Field(
+        default=None,
+        description="A child of a Japanese national or SPR (日本人の子又は特別永住者の子).",
+    )
+    spouse: SpouseKind | None = Field(
+        default=None, description="Legally married to (婚姻の相手方)."
+    )
+    cohabiting_with_spouse_since: date | None = Field(
+        default=None,
+        description="Living together as a couple since (夫婦としての共同生活の開始日).",
+    )
+    spouses_support_each_other: bool | None = Field(
+        default=None,
+        description="The couple cooperate and support each other (相互に協力して扶助).",
+    )
+    marriage_stable_and_mature: bool | None = Field(
+        default=None,
+        description="The marriage is stable and mature, e.g. a child (婚姻が安定かつ成熟).",
+    )
+    raises_child: RaisedChildKind | None = Field(
+        default=None, description="Supports a biological child of this kind (扶養している実子)."
+    )
+    raised_child_minor_unmarried: bool | None = Field(
+        default=None, description="That child is a minor and unmarried (未成年かつ未婚)."
+    )
+    holds_parental_authority: bool | None = Field(
+        default=None,
+        description="Currently holds parental authority over that child (親権を現に有する).",
+    )
+    raising_child_in_japan_since: date | None = Field(
+        default=None,
+        description="Living with and raising that child in Japan since (同居・監護養育の開始日).",
+    )
+    supported_by_appended_table_2_parent: bool | None = Field(
+        default=None,
+        description="A child supported by a parent residing with an Appended Table II status "
+        "(別表第二の在留資格で在留する者の扶養を受けている実子).",
+    )
+
+
+class ResidenceHistory(Strict):
+    """The stay in Japan and conduct during it (在留状況)."""
+
+    illegal_stay_since: date | None = Field(
+        default=None,
+        description="Without status since "
+        "(不法滞在の始期: overstay start, or the illegal entry date).",
+    )
+    voluntary_appearance: bool | None = Field(
+        default=None,
+        description="Appeared at an immigration office of own accord to declare it (出頭申告).",
+    )
+    previous_deportation_procedure: bool | None = Field(
+        default=None,
+        description="Was subject to deportation procedures before (過去の退去強制手続).",
+    )
+    community_ties: bool | None = Field(
+        default=None,
+        description="Settled in Japan with ties to the local community, school, neighbourhood "
+        "(本邦への定着性・地域社会との関係).",
+    )
+    permanent_resident: bool | None = Field(
+        default=None, description="Has permanent residence permission (永住許可)."
+    )
+    former_japanese_national: bool | None = Field(
+        default=None,
+        description="Once had a registered domicile as a Japanese national (元日本国民).",
+    )
+    absconded_on_provisional_release: bool | None = Field(
+        default=None, description="Absconded while on provisional release (仮放免中の逃亡)."
+    )
+    breached_supervision_measures: bool | None = Field(
+        default=None,
+        description="Absconded or broke conditions under supervision measures (監理措置).",
+    )
+    false_statements: bool | None = Field(
+        default=None, description="Made false statements in the procedure (虚偽の申告)."
+    )
+
+
+class RefugeeStatus(Strict):
+    """Refugee and complementary protection (難民・補完的保護)."""
+
+    recognised_refugee: bool | None = Field(default=None, description="Recognised as a refugee.")
+    complementary_protection: bool | None = Field(
+        default=None, description="Recognised as a complementary-protection beneficiary."
+    )
+    applications: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        default=None, description="Number of refugee applications made, the pending one included."
+    )
+    application_pending: bool | None = Field(
+        default=None, description="A refugee application is pending (難民認定申請中)."
+    )
+    reasonable_grounds_submitted: bool | None = Field(
+        default=None,
+        description="Submitted materials showing reasonable grounds for recognition (相当の理由).",
+    )
+
+    @model_validator(mode="after")
+    def _pending_needs_an_application(self) -> RefugeeStatus:
+        if self.application_pending and self.applications == 0:
+            raise ValueError("application_pending is true but applications is 0")
+        return self
+
+
+class Humanitarian(Strict):
+    """Humanitarian circumstances (人道上の配慮)."""
+
+    needs_treatment_in_japan: bool | None = Field(
+        default=None,
+        description="Needs treatment in Japan for an intractable disease etc. (難病等).",
+    )
+    nurses_relative_needing_treatment: bool | None = Field(
+        default=None, description="Must nurse a relative who needs such treatment (親族の看護)."
+    )
+    life_at_risk_without_treatment: bool | None = Field(
+        default=None, description="Concrete risk to life if treatment in Japan cannot continue."
+    )
+    trafficking_victim: bool | None = Field(
+        default=None,
+        description="Staying under another's control through trafficking (人身取引等).",
+    )
+    stateless_no_removal_country: bool | None = Field(
+        default=None, description="Stateless, with no country to be deported to (無国籍)."
+    )
+    third_party_support: bool | None = Field(
+        default=None, description="Sufficient support from a future employer or other third party."
+    )
+    other_humanitarian_need: bool | None = Field(
+        default=None, description="Other special circumstances needing humanitarian consideration."
+    )
+    special_circumstances_asserted: bool | None = Field(
+        default=None,
+        description="A caseworker asserts 'special circumstances' "
+        "(特別の事情, art. 50(1) proviso).",
+    )
+    special_circumstances_reasons: Annotated[str, Field(max_length=5000)] | None = Field(
+        default=None, description="The written reasons for the special circumstances asserted."
+    )
+
+    @model_validator(mode="after")
+    def _special_circumstances_need_reasons(self) -> Humanitarian:
+        if self.special_circumstances_asserted and not self.special_circumstances_reasons:
+            raise ValueError(
+                "special_circumstances_asserted is true: write the reasons in "
+                "special_circumstances_reasons"
+            )
+        return self
+
+
+class Application(Strict):
+    """The application for special permission to stay (在留特別許可申請, from 10 June 2024)."""
+
+    made: bool | None = Field(default=None, description="An application has been made.")
+    applied_on: date | None = None
+    applicant: Applicant | None = Field(default=None, description="Who filed it.")
+    unable_to_apply_in_person: bool | None = Field(
+        default=None, description="Cannot apply in person through illness etc. (疾病その他)."
+    )
+
+    @model_validator(mode="after")
+    def _date_needs_application(self) -> Application:
+        if self.made is False and (self.applied_on is not None or self.applicant is not None):
+            raise ValueError("applied_on or applicant is set but made is false")
+        return self
 
 
 class Person(Strict):
@@ -183,6 +402,11 @@ class Person(Strict):
     could_act_as_guardian: bool | None = Field(
         default=None, description="Could appropriately care for the children (適切な監護者)."
     )
+    family_ties: FamilyTies = FamilyTies()
+    residence: ResidenceHistory = ResidenceHistory()
+    refugee: RefugeeStatus = RefugeeStatus()
+    humanitarian: Humanitarian = Humanitarian()
+    application: Application = Application()
 
 
 class ExternalGuardian(Strict):

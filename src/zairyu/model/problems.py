@@ -134,8 +134,13 @@ def load_household(text: str, source: str = "input", as_of: date | None = None) 
     except json.JSONDecodeError as error:
         raise InvalidHousehold(
             source,
-            [Problem("household", "", f"not valid JSON: {error.msg} (line {error.lineno}, "
-                     f"column {error.colno})")],
+            [
+                Problem(
+                    "household",
+                    "",
+                    f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+                )
+            ],
         ) from None
     household = parse_household(raw, source)
     if as_of is not None:

@@ -13,6 +13,8 @@ from typing import Literal
 
 from zairyu.model.household import (
     Conviction,
+    DeportationGround,
+    EntryMode,
     Household,
     OffenceCategory,
     Person,
@@ -48,7 +50,8 @@ COLUMNS: dict[str, Column] = {
     ),
     "school_first_start": Column(
         "date",
-        "Earliest start at an elementary, junior high or high school; empty if never",
+        "Earliest start at an elementary, junior high or high school in Japan (not a "
+        "home-language school); empty if never",
         "school.enrolments",
     ),
     "school_enrolled_ever": Column(
@@ -58,7 +61,9 @@ COLUMNS: dict[str, Column] = {
     "school_last_end": Column("date", "End of the latest enrolment", "school.enrolments"),
     "entry_mode": Column("str", "How the person came to Japan", "immigration.entry_mode"),
     "entry_date": Column("date", "Date of entry", "immigration.entry_date"),
-    "deportation_order": Column("bool", "Deportation order issued", "immigration.deportation_order"),
+    "deportation_order": Column(
+        "bool", "Deportation order issued", "immigration.deportation_order"
+    ),
     "deportation_order_date": Column(
         "date", "Date of the deportation order", "immigration.deportation_order_date"
     ),
@@ -95,6 +100,130 @@ for _category in OffenceCategory:
         "bool", f"Convicted of an offence of category {_category.value}", "record.convictions"
     )
 
+# Facts for the Act's art. 50 and the guidelines (issue 3). Each column reads one field, except
+# the few derived ones whose ``source`` names every field they read.
+_FACTS: dict[str, tuple[Kind, str, str]] = {
+    "in_japan_since": (
+        "date",
+        "Living in Japan since: the birth date if born in Japan, else the entry date",
+        "date_of_birth, born_in_japan, immigration.entry_date",
+    ),
+    "school_current_local": (
+        "bool",
+        "Now enrolled at an elementary, junior high or high school in Japan that does not teach "
+        "in the home-country language",
+        "school.enrolments",
+    ),
+    "illegal_stay_since": (
+        "date",
+        "Without status since (the recorded date; else the date of an illegal entry or landing)",
+        "residence.illegal_stay_since, immigration.entry_mode, immigration.entry_date",
+    ),
+    "child_of_japanese_or_spr": ("bool", "Child of a Japanese national or SPR", "family_ties"),
+    "spouse_kind": (
+        "str",
+        "Legally married to (japanese, special_permanent_resident, "
+        "appended_table_2_resident, other, none)",
+        "family_ties.spouse",
+    ),
+    "cohabiting_with_spouse_since": ("date", "Living together as a couple since", "family_ties"),
+    "spouses_support_each_other": ("bool", "The couple support each other", "family_ties"),
+    "marriage_stable_and_mature": ("bool", "The marriage is stable and mature", "family_ties"),
+    "raises_child": (
+        "str",
+        "Supports a biological child (japanese_or_spr, appended_table_2_resident, none)",
+        "family_ties.raises_child",
+    ),
+    "raised_child_minor_unmarried": ("bool", "That child is a minor and unmarried", "family_ties"),
+    "holds_parental_authority": ("bool", "Holds parental authority over that child", "family_ties"),
+    "raising_child_in_japan_since": ("date", "Raising that child in Japan since", "family_ties"),
+    "supported_by_appended_table_2_parent": (
+        "bool",
+        "Supported by a parent with an Appended Table II status",
+        "family_ties",
+    ),
+    "voluntary_appearance": ("bool", "Appeared at immigration of own accord", "residence"),
+    "previous_deportation_procedure": (
+        "bool",
+        "Subject to deportation procedures before",
+        "residence",
+    ),
+    "community_ties": ("bool", "Settled, with ties to the local community", "residence"),
+    "permanent_resident": ("bool", "Has permanent residence permission", "residence"),
+    "former_japanese_national": ("bool", "Formerly a Japanese national", "residence"),
+    "absconded_on_provisional_release": (
+        "bool",
+        "Absconded while on provisional release",
+        "residence",
+    ),
+    "breached_supervision_measures": ("bool", "Broke supervision measures", "residence"),
+    "false_statements": ("bool", "Made false statements", "residence"),
+    "criminal_organisation_member": (
+        "bool",
+        "Member of a criminal organisation",
+        "record.criminal_organisation_member",
+    ),
+    "refugee_recognised": ("bool", "Recognised as a refugee", "refugee.recognised_refugee"),
+    "complementary_protection": (
+        "bool",
+        "Recognised for complementary protection",
+        "refugee.complementary_protection",
+    ),
+    "refugee_application_count": ("int", "Refugee applications made", "refugee.applications"),
+    "refugee_application_pending": (
+        "bool",
+        "A refugee application is pending",
+        "refugee.application_pending",
+    ),
+    "refugee_reasonable_grounds": (
+        "bool",
+        "Reasonable grounds submitted",
+        "refugee.reasonable_grounds_submitted",
+    ),
+    "needs_treatment_in_japan": ("bool", "Needs treatment in Japan", "humanitarian"),
+    "nurses_relative_needing_treatment": (
+        "bool",
+        "Must nurse a relative needing treatment",
+        "humanitarian",
+    ),
+    "life_at_risk_without_treatment": (
+        "bool",
+        "Life at risk if treatment in Japan stops",
+        "humanitarian",
+    ),
+    "trafficking_victim": ("bool", "Trafficking victim under another's control", "humanitarian"),
+    "stateless_no_removal_country": ("bool", "Stateless, no country of removal", "humanitarian"),
+    "third_party_support": ("bool", "Support from an employer or third party", "humanitarian"),
+    "other_humanitarian_need": (
+        "bool",
+        "Other need for humanitarian consideration",
+        "humanitarian",
+    ),
+    "special_circumstances": (
+        "bool",
+        "Special circumstances asserted with written reasons",
+        "humanitarian.special_circumstances_asserted, humanitarian.special_circumstances_reasons",
+    ),
+    "application_made": ("bool", "Applied for special permission to stay", "application.made"),
+    "applied_on": ("date", "Date of the application", "application.applied_on"),
+    "applicant": (
+        "str",
+        "Who applied (self, father, mother, spouse, child, other_relative, other)",
+        "application.applicant",
+    ),
+    "unable_to_apply_in_person": (
+        "bool",
+        "Cannot apply in person through illness etc.",
+        "application",
+    ),
+}
+for _name, (_kind, _en, _source) in _FACTS.items():
+    COLUMNS[_name] = Column(_kind, _en, _source)
+for _ground in DeportationGround:
+    COLUMNS[f"falls_under_{_ground.value}"] = Column(
+        "bool", f"Falls under deportation ground {_ground.value}", "immigration.deportation_grounds"
+    )
+
 FACT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in ("household_id", "person_id"))
 
 
@@ -108,7 +237,11 @@ def _school_columns(person: Person) -> Row:
             "school_last_end": None,
         }
     enrolments = sorted(person.school.enrolments, key=lambda e: e.start)
-    counted = [e.start for e in enrolments if e.level in COMPULSORY_OR_HIGH and e.in_japan]
+    counted = [
+        e.start
+        for e in enrolments
+        if e.level in COMPULSORY_OR_HIGH and e.in_japan and e.home_language_school is not True
+    ]
     latest = enrolments[-1] if enrolments else None
     return {
         "school_level": latest.level.value if latest else "none",
@@ -174,6 +307,88 @@ def _record_columns(person: Person) -> Row:
     return row
 
 
+def _in_japan_since(person: Person) -> date | None:
+    if person.born_in_japan:
+        return person.date_of_birth
+    return person.immigration.entry_date if person.born_in_japan is False else None
+
+
+def _school_current_local(person: Person) -> bool | None:
+    if person.school is None:
+        return None
+    current = [e for e in person.school.enrolments if e.end is None]
+    if not current:
+        return False
+    latest = max(current, key=lambda e: e.start)
+    if latest.level not in COMPULSORY_OR_HIGH or not latest.in_japan:
+        return False
+    return None if latest.home_language_school is None else not latest.home_language_school
+
+
+def _illegal_stay_since(person: Person) -> date | None:
+    if person.residence.illegal_stay_since is not None:
+        return person.residence.illegal_stay_since
+    imm = person.immigration
+    if imm.entry_mode in (EntryMode.illegal_entry, EntryMode.illegal_landing):
+        return imm.entry_date
+    return None
+
+
+def _issue3_columns(person: Person) -> Row:
+    ties, res, ref, hum, app = (
+        person.family_ties,
+        person.residence,
+        person.refugee,
+        person.humanitarian,
+        person.application,
+    )
+    grounds = person.immigration.deportation_grounds
+    row: Row = {
+        "in_japan_since": _in_japan_since(person),
+        "school_current_local": _school_current_local(person),
+        "illegal_stay_since": _illegal_stay_since(person),
+        "child_of_japanese_or_spr": ties.child_of_japanese_or_spr,
+        "spouse_kind": ties.spouse.value if ties.spouse else None,
+        "cohabiting_with_spouse_since": ties.cohabiting_with_spouse_since,
+        "spouses_support_each_other": ties.spouses_support_each_other,
+        "marriage_stable_and_mature": ties.marriage_stable_and_mature,
+        "raises_child": ties.raises_child.value if ties.raises_child else None,
+        "raised_child_minor_unmarried": ties.raised_child_minor_unmarried,
+        "holds_parental_authority": ties.holds_parental_authority,
+        "raising_child_in_japan_since": ties.raising_child_in_japan_since,
+        "supported_by_appended_table_2_parent": ties.supported_by_appended_table_2_parent,
+        "voluntary_appearance": res.voluntary_appearance,
+        "previous_deportation_procedure": res.previous_deportation_procedure,
+        "community_ties": res.community_ties,
+        "permanent_resident": res.permanent_resident,
+        "former_japanese_national": res.former_japanese_national,
+        "absconded_on_provisional_release": res.absconded_on_provisional_release,
+        "breached_supervision_measures": res.breached_supervision_measures,
+        "false_statements": res.false_statements,
+        "criminal_organisation_member": person.record.criminal_organisation_member,
+        "refugee_recognised": ref.recognised_refugee,
+        "complementary_protection": ref.complementary_protection,
+        "refugee_application_count": ref.applications,
+        "refugee_application_pending": ref.application_pending,
+        "refugee_reasonable_grounds": ref.reasonable_grounds_submitted,
+        "needs_treatment_in_japan": hum.needs_treatment_in_japan,
+        "nurses_relative_needing_treatment": hum.nurses_relative_needing_treatment,
+        "life_at_risk_without_treatment": hum.life_at_risk_without_treatment,
+        "trafficking_victim": hum.trafficking_victim,
+        "stateless_no_removal_country": hum.stateless_no_removal_country,
+        "third_party_support": hum.third_party_support,
+        "other_humanitarian_need": hum.other_humanitarian_need,
+        "special_circumstances": hum.special_circumstances_asserted,
+        "application_made": app.made,
+        "applied_on": app.applied_on,
+        "applicant": app.applicant.value if app.applicant else None,
+        "unable_to_apply_in_person": app.unable_to_apply_in_person,
+    }
+    for ground in DeportationGround:
+        row[f"falls_under_{ground.value}"] = None if grounds is None else ground in grounds
+    return row
+
+
 def person_row(household: Household, person: Person) -> Row:
     """Flatten one person (with the household facts every member shares) into a row."""
     imm = person.immigration
@@ -196,6 +411,7 @@ def person_row(household: Household, person: Person) -> Row:
     }
     row.update(_school_columns(person))
     row.update(_record_columns(person))
+    row.update(_issue3_columns(person))
     return row
 
 

@@ -93,7 +93,9 @@ def load_sources(path: Path = SOURCES_FILE) -> dict[str, Source]:
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             field = ".".join(str(p) for p in first["loc"])
-            raise PolicyFileError(str(path), f"sources[{index}]", f"{field}: {first['msg']}") from None
+            raise PolicyFileError(
+                str(path), f"sources[{index}]", f"{field}: {first['msg']}"
+            ) from None
         if item.id in registry:
             raise PolicyFileError(str(path), f"source '{item.id}'", "duplicate id")
         registry[item.id] = item

@@ -106,6 +106,7 @@ class ConditionKind(StrEnum):
     negative_special = "negative_special"  # 特に考慮する消極要素
     negative_other = "negative_other"  # その他の消極要素
     procedure = "procedure"  # 手続
+    weighing = "weighing"  # 積極要素と消極要素の比較衡量（zairyu の読み方）
 
 
 class Condition(Strict):

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from zairyu.engine.assessment import HouseholdAssessment, PersonResult, PolicyAssessment
+from zairyu.engine.assessment import (
+    ConditionResult,
+    HouseholdAssessment,
+    PersonResult,
+    PolicyAssessment,
+)
 from zairyu.model.table import COLUMNS, Value
 from zairyu.report.labels import fact_label, role_label
 
 WORDS = {
     "ja": {
         "title": "在留特別許可の見通し（評価）",
+        "summary": "概要",
         "household": "世帯",
         "as_of": "評価日",
         "person": "本人",
@@ -26,9 +32,15 @@ WORDS = {
         "source": "出典",
         "or": "かつ",
         "to": "→",
+        "weighing": "考慮される事情（積極・消極の対照）",
+        "for": "積極（許可の方向）",
+        "against": "消極（退去の方向）",
+        "none": "なし",
+        "unknown_factors": "不明（判明すれば方向が変わり得る）",
     },
     "en": {
         "title": "Special permission to stay: assessment",
+        "summary": "Summary",
         "household": "Household",
         "as_of": "Assessed as of",
         "person": "Person",
@@ -43,6 +55,11 @@ WORDS = {
         "source": "Source",
         "or": "and",
         "to": "->",
+        "weighing": "Factors weighed, side by side",
+        "for": "For (toward permission)",
+        "against": "Against (toward deportation)",
+        "none": "none",
+        "unknown_factors": "Unknown (could change the direction once known)",
     },
 }
 MARK = {True: "[x]", False: "[ ]", None: "[?]"}
@@ -59,6 +76,34 @@ def _value(value: Value, lang: str) -> str:
     return str(value)
 
 
+FOR_KINDS = ("ground", "positive_special", "positive_other")
+AGAINST_KINDS = ("statutory_bar", "negative_special", "negative_other")
+
+
+def _factor_line(c: ConditionResult, lang: str) -> str:
+    cite = c.citation
+    return f"        - {c.text[lang]} ({cite['source']}, {cite['pinpoint']} [{cite['status']}])"
+
+
+def for_and_against(person: PersonResult, lang: str) -> list[str]:
+    """The factors that hold for and against the person, each with its citation, one list
+    beside the other; and the factors still unknown. Empty if the policy weighs no factors."""
+    weighed = [c for c in person.conditions if c.kind in FOR_KINDS + AGAINST_KINDS]
+    if not any(c.kind.startswith(("positive", "negative")) for c in weighed):
+        return []
+    w = WORDS[lang]
+    lines = [f"    {w['weighing']}:"]
+    for label, kinds in ((w["for"], FOR_KINDS), (w["against"], AGAINST_KINDS)):
+        held = [c for c in weighed if c.kind in kinds and c.value is True]
+        lines.append(f"      {label}:" + ("" if held else f" {w['none']}"))
+        lines.extend(_factor_line(c, lang) for c in held)
+    unknown = [c for c in weighed if c.value is None]
+    if unknown:
+        lines.append(f"      {w['unknown_factors']}:")
+        lines.extend(_factor_line(c, lang) for c in unknown)
+    return lines
+
+
 def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: str) -> list[str]:
     w = WORDS[lang]
     lines = [
@@ -69,10 +114,13 @@ def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: str
     for c in person.conditions:
         lines.append(f"      {MARK[c.value]} {c.text[lang]}")
         cite = c.citation
-        lines.append(f"          {w['source']}: {cite['source']}, {cite['pinpoint']} [{cite['status']}]")
+        lines.append(
+            f"          {w['source']}: {cite['source']}, {cite['pinpoint']} [{cite['status']}]"
+        )
         facts = ", ".join(f"{fact_label(k, lang)} = {_value(v, lang)}" for k, v in c.inputs.items())
         if facts and not c.composite:
             lines.append(f"          {facts}")
+    lines.extend(for_and_against(person, lang))
     if person.missing_facts:
         lines.append(f"    {w['missing']}:")
         for fact in person.missing_facts:
@@ -103,7 +151,20 @@ def render_text(assessment: HouseholdAssessment, lang: str = "en") -> str:
         f"{w['household']}: {assessment.household_id}    {w['as_of']}: {assessment.as_of}",
         "",
     ]
+    lines.extend(_summary(assessment, lang))
     for policy in assessment.policies:
         lines.extend(_policy(policy, lang))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(assessment: HouseholdAssessment, lang: str) -> list[str]:
+    """One line per person and policy: the outcome at a glance, before the details."""
+    lines = [f"{WORDS[lang]['summary']}:"]
+    for policy in assessment.policies:
+        lines.append(f"  {policy.policy_id}:")
+        for person in policy.persons:
+            role = role_label(person.role, lang)
+            lines.append(f"    {person.person_id} ({role}): {person.outcome_text[lang]}")
+    lines.append("")
+    return lines

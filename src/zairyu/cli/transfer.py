@@ -1,0 +1,56 @@
+"""`zairyu export` and `zairyu import`: one organisation's cases as JSON, exactly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zairyu.cli.accounts import accounts, refuse
+from zairyu.cli.app import app
+from zairyu.store.access import InvalidRequestError, NotFoundError
+from zairyu.store.transfer import export_cases, import_cases
+
+
+@app.command("export")
+def export(
+    org: Annotated[str, typer.Option(help="The organisation's name.")],
+    out: Annotated[
+        Path | None, typer.Option(help="File to write (default: standard output).")
+    ] = None,
+) -> None:
+    """Write every case of one organisation, with all versions and records, as JSON."""
+    store = accounts()
+    try:
+        org_id = store.org_id(org)
+    except NotFoundError:
+        raise refuse(f"no organisation {org!r}") from None
+    text = json.dumps(export_cases(store.db, org_id), ensure_ascii=False, indent=1, sort_keys=True)
+    if out is None:
+        typer.echo(text)
+    else:
+        out.touch(mode=0o600)
+        out.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"wrote {out}", err=True)
+
+
+@app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(help="A file written by zairyu export.")],
+    org: Annotated[str, typer.Option(help="The organisation to import into.")],
+) -> None:
+    """Add the cases of an export to an organisation: all of them, or none on any error."""
+    store = accounts()
+    try:
+        org_id = store.org_id(org)
+        document = json.loads(path.read_text(encoding="utf-8"))
+        count = import_cases(store.db, org_id, document)
+    except NotFoundError:
+        raise refuse(f"no organisation {org!r}") from None
+    except (OSError, json.JSONDecodeError) as error:
+        raise refuse(f"{path}: cannot read: {error}") from None
+    except InvalidRequestError as error:
+        raise refuse(f"{path}: nothing imported: {error}") from None
+    typer.echo(f"imported {count} cases into {org!r}")

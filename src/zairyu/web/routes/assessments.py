@@ -1,0 +1,108 @@
+"""Assessments: of a posted household (nothing stored), or of a stored case (kept).
+
+The engine assesses; it never decides. A stored assessment keeps the case version, the as-of
+date, each policy's id and version, and the full result, so it can be explained later.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from fastapi import APIRouter, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from zairyu.engine.assessment import assess
+from zairyu.engine.catalogue import NoPolicyInForce
+from zairyu.model.household import Household
+from zairyu.model.problems import check_household, parse_household
+from zairyu.store.access import ASSESSORS, InvalidRequestError
+from zairyu.store.records import ASSESSMENTS
+from zairyu.web.security import CurrentActor, Found
+
+router = APIRouter(tags=["assessments"])
+
+
+class AssessmentOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    as_of: date = Field(
+        description="The date the assessment is made as of; no rule reads the clock."
+    )
+    policy_ids: list[str] | None = Field(
+        default=None, max_length=20, description="Policies to apply; by default those in force."
+    )
+    counterfactuals: bool = True
+
+
+class HouseholdAssessmentIn(AssessmentOptions):
+    household: Household
+
+
+class AssessmentOut(BaseModel):
+    id: str
+    case_id: str
+    case_version: int
+    as_of: date
+    policies: list[dict[str, Any]]
+    result: dict[str, Any]
+    created_at: datetime
+    created_by: str
+
+
+def run(household: Household, options: AssessmentOptions) -> dict[str, Any]:
+    problems = check_household(household, options.as_of)
+    if problems:
+        raise InvalidRequestError(
+            [{"path": f"household: {p.where}, {p.field}", "message": p.message} for p in problems]
+        )
+    try:
+        result = assess(
+            household, options.as_of, options.policy_ids, counterfactuals=options.counterfactuals
+        )
+    except (KeyError, NoPolicyInForce) as error:
+        message = error.args[0] if error.args else str(error)
+        raise InvalidRequestError([{"path": "body.policy_ids", "message": str(message)}]) from None
+    return result.to_dict()
+
+
+@router.post("/assessments")
+def assess_household(body: HouseholdAssessmentIn, actor: CurrentActor) -> dict[str, Any]:
+    """Assess a household without storing it (nothing about it is kept or logged)."""
+    return run(body.household, body)
+
+
+@router.post(
+    "/cases/{case_id}/assessments",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AssessmentOut,
+)
+def assess_case(
+    case_id: str, body: AssessmentOptions, actor: CurrentActor, found: Found
+) -> dict[str, Any]:
+    actor.require(ASSESSORS)
+    case = found.cases.get(actor, case_id)
+    result = run(parse_household(case["household"], "stored case"), body)
+    policies = [
+        {"policy_id": p["policy_id"], "policy_version": p["policy_version"]}
+        for p in result["policies"]
+    ]
+    fields = {
+        "case_version": case["version"],
+        "as_of": body.as_of,
+        "policies": policies,
+        "result": result,
+    }
+    return found.records.add(actor, ASSESSMENTS, case_id, fields)
+
+
+@router.get("/cases/{case_id}/assessments", response_model=list[AssessmentOut])
+def list_assessments(case_id: str, actor: CurrentActor, found: Found) -> list[dict[str, Any]]:
+    return found.records.list(actor, ASSESSMENTS, case_id)
+
+
+@router.get("/cases/{case_id}/assessments/{assessment_id}", response_model=AssessmentOut)
+def get_assessment(
+    case_id: str, assessment_id: str, actor: CurrentActor, found: Found
+) -> dict[str, Any]:
+    return found.records.get(actor, ASSESSMENTS, case_id, assessment_id)

@@ -1,0 +1,175 @@
+"""Cases, the versions of their facts, and the persons of their household."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from fastapi import APIRouter, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from zairyu.model.household import Household, Person
+from zairyu.model.problems import InvalidHousehold, check_household, parse_household
+from zairyu.store.access import InvalidRequestError, NotFoundError
+from zairyu.web.security import CurrentActor, Found
+
+router = APIRouter(tags=["cases"])
+
+
+class CaseStatus(StrEnum):
+    open = "open"
+    closed = "closed"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CaseIn(Strict):
+    reference: str = Field(min_length=1, max_length=100, description="Your file number.")
+    household: Household
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class CaseChange(Strict):
+    version: int = Field(ge=1, description="The version you read; 409 if it is no longer current.")
+    reference: str | None = Field(default=None, min_length=1, max_length=100)
+    status: CaseStatus | None = None
+    household: Household | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class PersonChange(Strict):
+    version: int = Field(ge=1, description="The version you read; 409 if it is no longer current.")
+    person: Person
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class CaseSummary(BaseModel):
+    id: str
+    reference: str
+    status: str
+    version: int
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+
+
+class CaseOut(CaseSummary):
+    household: dict[str, Any]
+
+
+class VersionOut(BaseModel):
+    version: int
+    household: dict[str, Any]
+    note: str | None
+    created_at: datetime
+    created_by: str
+
+
+def checked(household: Household | dict[str, Any]) -> dict[str, Any]:
+    """Validated household JSON, with the checks that need a date run as of today."""
+    try:
+        if isinstance(household, dict):
+            household = parse_household(household, "household")
+        problems = check_household(household, datetime.now(UTC).date())
+    except InvalidHousehold as error:
+        problems = error.problems
+    if problems:
+        raise InvalidRequestError(
+            [{"path": f"household: {p.where}, {p.field}", "message": p.message} for p in problems]
+        )
+    return household.model_dump(mode="json")
+
+
+@router.post("/cases", status_code=status.HTTP_201_CREATED, response_model=CaseOut)
+def create_case(body: CaseIn, actor: CurrentActor, found: Found) -> dict[str, Any]:
+    return found.cases.create(actor, body.reference, checked(body.household), body.note)
+
+
+@router.get("/cases", response_model=list[CaseSummary])
+def list_cases(actor: CurrentActor, found: Found) -> list[dict[str, Any]]:
+    return found.cases.list(actor)
+
+
+@router.get("/cases/{case_id}", response_model=CaseOut)
+def get_case(case_id: str, actor: CurrentActor, found: Found) -> dict[str, Any]:
+    return found.cases.get(actor, case_id)
+
+
+@router.patch(
+    "/cases/{case_id}",
+    response_model=CaseOut,
+    responses={
+        409: {"description": "The case changed since `version`; the body has the current one"}
+    },
+)
+def change_case(
+    case_id: str, body: CaseChange, actor: CurrentActor, found: Found
+) -> dict[str, Any]:
+    return found.cases.change(
+        actor,
+        case_id,
+        body.version,
+        household=checked(body.household) if body.household is not None else None,
+        reference=body.reference,
+        status=body.status.value if body.status else None,
+        note=body.note,
+    )
+
+
+@router.get("/cases/{case_id}/versions", response_model=list[VersionOut])
+def list_versions(case_id: str, actor: CurrentActor, found: Found) -> list[dict[str, Any]]:
+    return found.cases.versions(actor, case_id)
+
+
+@router.get("/cases/{case_id}/versions/{number}", response_model=VersionOut)
+def get_version(case_id: str, number: int, actor: CurrentActor, found: Found) -> dict[str, Any]:
+    return found.cases.version(actor, case_id, number)
+
+
+@router.get("/cases/{case_id}/persons", tags=["persons"])
+def list_persons(case_id: str, actor: CurrentActor, found: Found) -> list[dict[str, Any]]:
+    members: list[dict[str, Any]] = found.cases.get(actor, case_id)["household"]["members"]
+    return members
+
+
+@router.get("/cases/{case_id}/persons/{person_id}", tags=["persons"])
+def get_person(case_id: str, person_id: str, actor: CurrentActor, found: Found) -> dict[str, Any]:
+    for member in found.cases.get(actor, case_id)["household"]["members"]:
+        if member["id"] == person_id:
+            return dict(member)
+    raise NotFoundError("person")
+
+
+@router.post(
+    "/cases/{case_id}/persons",
+    tags=["persons"],
+    status_code=status.HTTP_201_CREATED,
+    response_model=CaseOut,
+)
+def add_person(
+    case_id: str, body: PersonChange, actor: CurrentActor, found: Found
+) -> dict[str, Any]:
+    household = dict(found.cases.get(actor, case_id)["household"])
+    household["members"] = [*household["members"], body.person.model_dump(mode="json")]
+    return found.cases.change(
+        actor, case_id, body.version, household=checked(household), note=body.note
+    )
+
+
+@router.put("/cases/{case_id}/persons/{person_id}", tags=["persons"], response_model=CaseOut)
+def replace_person(
+    case_id: str, person_id: str, body: PersonChange, actor: CurrentActor, found: Found
+) -> dict[str, Any]:
+    household = dict(found.cases.get(actor, case_id)["household"])
+    members = household["members"]
+    if person_id not in [m["id"] for m in members]:
+        raise NotFoundError("person")
+    replacement = body.person.model_dump(mode="json")
+    household["members"] = [replacement if m["id"] == person_id else m for m in members]
+    return found.cases.change(
+        actor, case_id, body.version, household=checked(household), note=body.note
+    )

@@ -1,0 +1,20 @@
+"""What a deployment may change, with safe defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from argon2 import PasswordHasher
+
+from zairyu.store.accounts import LoginPolicy
+from zairyu.store.database import database_url
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = field(default_factory=database_url)
+    secure_cookies: bool = True  # cookies only over HTTPS (browsers treat localhost as secure)
+    max_body_bytes: int = 1_000_000
+    login: LoginPolicy = field(default_factory=LoginPolicy)
+    hasher: PasswordHasher = field(default_factory=PasswordHasher)
+    upgrade_on_start: bool = True

@@ -1,0 +1,118 @@
+"""Bad input to `zairyu assess`: exit code 2, a message naming the person and the field, never a
+traceback, never an assessment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import zairyu.cli  # noqa: F401  (registers the commands)
+from zairyu.cli.app import app
+
+RUNNER = CliRunner()
+GOOD = {
+    "id": "h-bad",
+    "members": [
+        {"id": "p1", "role": "parent", "date_of_birth": "1985-03-01"},
+        {"id": "c1", "role": "child", "date_of_birth": "2012-05-01", "born_in_japan": True},
+    ],
+}
+
+
+def _run(tmp_path: Path, content: str, *args: str):
+    path = tmp_path / "household.json"
+    path.write_text(content, encoding="utf-8")
+    return RUNNER.invoke(app, ["assess", str(path), "--as-of", "2025-01-01", *args])
+
+
+def _with(member: int, **changes: object) -> str:
+    data = json.loads(json.dumps(GOOD))
+    data["members"][member].update(changes)
+    return json.dumps(data)
+
+
+def _assert_rejected(result, *needles: str) -> None:
+    output = result.output
+    assert result.exit_code == 2, output
+    assert "Traceback" not in output
+    assert "within_measure" not in output and "Assessment:" not in output
+    for needle in needles:
+        assert needle in output, output
+
+
+def test_a_valid_household_is_assessed(tmp_path):
+    result = _run(tmp_path, json.dumps(GOOD))
+    assert result.exit_code == 0, result.output
+
+
+def test_invalid_json_is_rejected_with_the_line_and_column(tmp_path):
+    _assert_rejected(_run(tmp_path, '{"id": "h1", "members": [}'), "not valid JSON", "line 1")
+
+
+def test_a_misspelled_field_is_named_with_the_person(tmp_path):
+    content = _with(1, born_in_japn=True)
+    _assert_rejected(_run(tmp_path, content), "member 'c1'", "born_in_japn", "not a known field")
+
+
+def test_a_missing_required_field_is_named_with_the_person(tmp_path):
+    data = json.loads(json.dumps(GOOD))
+    del data["members"][1]["role"]
+    _assert_rejected(_run(tmp_path, json.dumps(data)), "member 'c1'", "role", "required")
+
+
+def test_a_date_of_birth_after_the_assessment_date_is_rejected(tmp_path):
+    content = _with(1, date_of_birth="2026-02-01")
+    _assert_rejected(_run(tmp_path, content), "member 'c1'", "date_of_birth", "after")
+
+
+def test_a_parent_younger_than_their_child_is_rejected(tmp_path):
+    content = _with(0, date_of_birth="2013-01-01")
+    _assert_rejected(_run(tmp_path, content), "member 'p1'", "date_of_birth", "not older")
+
+
+def test_an_unknown_role_is_rejected(tmp_path):
+    _assert_rejected(_run(tmp_path, _with(1, role="cousin")), "member 'c1'", "role", "cousin")
+
+
+def test_a_household_with_no_members_is_rejected(tmp_path):
+    content = json.dumps({"id": "h-empty", "members": []})
+    _assert_rejected(_run(tmp_path, content), "household 'h-empty'", "members")
+
+
+def test_a_malformed_date_is_named(tmp_path):
+    _assert_rejected(_run(tmp_path, _with(1, date_of_birth="01/05/2012")), "date_of_birth")
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path):
+    result = RUNNER.invoke(app, ["assess", str(tmp_path / "nope.json")])
+    _assert_rejected(result, "no such file")
+
+
+def test_a_bad_as_of_date_is_a_clear_error(tmp_path):
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps(GOOD), encoding="utf-8")
+    result = RUNNER.invoke(app, ["assess", str(path), "--as-of", "2025-13-01"])
+    _assert_rejected(result, "--as-of", "YYYY-MM-DD")
+
+
+def test_a_date_before_every_policy_is_a_clear_error(tmp_path):
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps({"id": "h", "members": [{"id": "a", "role": "parent"}]}))
+    result = RUNNER.invoke(app, ["assess", str(path), "--as-of", "1990-01-01"])
+    _assert_rejected(result, "no policy is in force on 1990-01-01")
+
+
+@pytest.mark.parametrize("content", ["[]", '"text"', "null"])
+def test_json_that_is_not_an_object_is_rejected(tmp_path, content):
+    _assert_rejected(_run(tmp_path, content), "JSON object")
+
+
+def test_every_problem_is_listed_not_only_the_first(tmp_path):
+    data = json.loads(json.dumps(GOOD))
+    data["members"][0]["rol"] = "parent"
+    data["members"][1]["born_in_japan"] = "perhaps"
+    result = _run(tmp_path, json.dumps(data))
+    _assert_rejected(result, "member 'p1'", "rol", "member 'c1'", "born_in_japan")

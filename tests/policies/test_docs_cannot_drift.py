@@ -1,0 +1,122 @@
+"""Docs that cannot drift: every citation resolves, every text has Japanese and English, and the
+scenario cases reach both sides of every condition of every policy."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.scenarios import covered_sides, load_cases
+from zairyu.engine.catalogue import default_catalogue
+from zairyu.policies.loader import load_sources
+from zairyu.policies.schema import Policy, Text
+
+CATALOGUE = default_catalogue()
+POLICIES: list[Policy] = [plan.policy for plan in CATALOGUE.plans.values()]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]{3}")
+
+
+def _texts(policy: Policy) -> list[tuple[str, Text]]:
+    found: list[tuple[str, Text]] = [
+        ("title", policy.title),
+        ("summary", policy.summary),
+        ("disclaimer", policy.disclaimer),
+    ]
+    found += [(f"not_formalised[{k}]", t) for k, t in enumerate(policy.not_formalised)]
+    for kind, items in (
+        ("parameter", policy.parameters),
+        ("variable", policy.variables),
+        ("condition", policy.conditions),
+        ("outcome", policy.outcomes),
+        ("action", policy.actions),
+    ):
+        for item in items:
+            found.append((f"{kind} '{item.id}'", item.text))
+            reading = getattr(item, "reading", None)
+            if reading is not None:
+                found.append((f"{kind} '{item.id}' reading", reading))
+    return found
+
+
+@pytest.mark.parametrize("policy", POLICIES, ids=lambda p: p.id)
+def test_every_citation_names_a_source_in_the_registry(policy: Policy) -> None:
+    registry = load_sources()
+    cited = [c.citation.source for c in policy.conditions]
+    cited += [p.citation.source for p in policy.parameters]
+    cited += [v.citation.source for v in policy.variables if v.citation is not None]
+    missing = sorted({s for s in [*cited, *policy.sources] if s not in registry})
+    assert not missing, f"{policy.id} cites sources not in sources.yaml: {missing}"
+
+
+@pytest.mark.parametrize("policy", POLICIES, ids=lambda p: p.id)
+def test_every_user_facing_text_has_japanese_and_english(policy: Policy) -> None:
+    problems = [
+        label
+        for label, text in _texts(policy)
+        if not JAPANESE.search(text.ja) or not LATIN.search(text.en)
+    ]
+    assert not problems, f"{policy.id}: texts lacking Japanese or English: {problems}"
+
+
+@pytest.mark.parametrize("policy", POLICIES, ids=lambda p: p.id)
+def test_japanese_text_has_no_spaces_inserted_between_japanese_characters(policy: Policy) -> None:
+    spaced = re.compile(r"[\u3040-\u30ff\u3400-\u9fff。、] [\u3040-\u30ff\u3400-\u9fff]")
+    bad = [label for label, text in _texts(policy) if spaced.search(text.ja)]
+    assert not bad, f"{policy.id}: Japanese text broken by a folded YAML block: {bad}"
+
+
+def test_every_source_in_the_registry_has_japanese_and_english_titles() -> None:
+    bad = [s.id for s in load_sources().values() if not JAPANESE.search(s.title.ja)]
+    assert not bad
+
+
+def test_every_policy_has_scenario_cases() -> None:
+    with_cases = {case.policy for case in load_cases()}
+    assert {p.id for p in POLICIES} <= with_cases
+
+
+@pytest.fixture(scope="module")
+def sides() -> set[tuple[str, str, bool]]:
+    return covered_sides()
+
+
+@pytest.mark.parametrize("policy", POLICIES, ids=lambda p: p.id)
+def test_every_condition_has_a_scenario_on_each_side(
+    policy: Policy, sides: set[tuple[str, str, bool]]
+) -> None:
+    lacking = [
+        f"{c.id} ({'true' if value else 'false'})"
+        for c in policy.conditions
+        for value in (True, False)
+        if (policy.id, c.id, value) not in sides
+    ]
+    assert not lacking, f"{policy.id}: no scenario case reaches: {', '.join(lacking)}"
+
+
+WEIGHED = {
+    "positive_special": ("positive", "weight_positive_special"),
+    "positive_other": ("positive", "weight_positive_other"),
+    "negative_special": ("negative", "weight_negative_special"),
+    "negative_other": ("negative", "weight_negative_other"),
+}
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [p for p in POLICIES if any(v.id == "positive_min" for v in p.variables)],
+    ids=lambda p: p.id,
+)
+def test_every_factor_is_weighed_once_with_the_weight_of_its_kind(policy: Policy) -> None:
+    sums = {v.id: " ".join(v.expr.split()) for v in policy.variables}
+    problems = []
+    for c in policy.conditions:
+        if c.kind.value not in WEIGHED:
+            continue
+        side, weight = WEIGHED[c.kind.value]
+        if f"WHEN {c.id} THEN {weight} " not in sums[f"{side}_min"] + " ":
+            problems.append(f"{c.id} not in {side}_min with {weight}")
+        if f"WHEN NOT {c.id} THEN 0 ELSE {weight} " not in sums[f"{side}_max"] + " ":
+            problems.append(f"{c.id} not in {side}_max with {weight}")
+    assert not problems, f"{policy.id}: {problems}"

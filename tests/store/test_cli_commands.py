@@ -1,0 +1,72 @@
+"""The commands a maintainer runs, from set-up to export, as a user would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import update
+from typer.testing import CliRunner
+
+from zairyu.cli import app
+from zairyu.store.tables import AuditEntry
+
+
+@pytest.fixture
+def run(empty_db, monkeypatch):
+    monkeypatch.setenv("ZAIRYU_DATABASE_URL", empty_db.url)
+    runner = CliRunner()
+
+    def invoke(*args, stdin=None):
+        return runner.invoke(app, list(args), input=stdin)
+
+    return invoke
+
+
+def test_setting_up_an_organisation_and_its_first_user(run):
+    assert run("db", "upgrade").exit_code == 0
+    assert run("org", "add", "Sanctuary Legal").exit_code == 0
+    added = run(
+        "user",
+        "add",
+        "aiko",
+        "--org",
+        "Sanctuary Legal",
+        "--role",
+        "admin",
+        "--password-stdin",
+        stdin="a long enough password\n",
+    )
+    assert added.exit_code == 0, added.output
+    token = run("user", "token", "aiko")
+    assert token.exit_code == 0 and token.output.startswith("zt_")
+
+
+def test_a_short_password_or_unknown_organisation_is_refused_clearly(run):
+    run("org", "add", "Org")
+    short = run("user", "add", "ben", "--org", "Org", "--password-stdin", stdin="short\n")
+    assert short.exit_code == 2 and "at least 12" in short.output
+    unknown = run(
+        "user", "add", "ben", "--org", "Nope", "--password-stdin", stdin="long enough pw!\n"
+    )
+    assert unknown.exit_code == 2 and "no organisation" in unknown.output
+
+
+def test_export_then_import_into_another_organisation_refuses_duplicate_ids(run, tmp_path):
+    run("org", "add", "A")
+    run("org", "add", "B")
+    out = tmp_path / "a.json"
+    assert run("export", "--org", "A", "--out", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["format"] == "zairyu-cases/1"
+    imported = run("import", str(out), "--org", "B")
+    assert imported.exit_code == 0 and "imported 0 cases" in imported.output
+
+
+def test_audit_verify_passes_and_then_catches_a_tampered_row(run, empty_db):
+    run("org", "add", "A")
+    assert run("audit", "verify").exit_code == 0
+    with empty_db.transaction() as s:
+        s.execute(update(AuditEntry).where(AuditEntry.seq == 1).values(action="nothing"))
+    result = run("audit", "verify")
+    assert result.exit_code == 1
+    assert "entry 1 was altered" in result.output

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from store_fixtures import HOUSEHOLD, make_accounts, make_actor
+
+from zairyu.store.access import InvalidRequestError
+from zairyu.store.cases import Cases
+from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS, Records
+from zairyu.store.transfer import export_cases, import_cases
+
+
+def _fill(db, actor):
+    cases, records = Cases(db), Records(db)
+    for n in range(2):
+        case = cases.create(actor, f"R-{n}", HOUSEHOLD, note="first interview")
+        cases.change(actor, case["id"], 1, household={**HOUSEHOLD, "notes": "ünïcode 在留"})
+        records.add(
+            actor,
+            EVENTS,
+            case["id"],
+            {
+                "kind": "deportation_order",
+                "occurred_on": date(2021, 5, 1),
+                "person_ids": ["p1"],
+                "details": {"description": None, "conditions": [], "status_of_residence": None},
+            },
+        )
+        records.add(
+            actor,
+            EVIDENCE,
+            case["id"],
+            {
+                "title": "School record",
+                "kind": "document",
+                "received_on": None,
+                "proves": [{"person_id": "c1", "fact": "school.enrolments"}],
+                "sha256": None,
+                "note": None,
+            },
+        )
+        records.add(
+            actor,
+            DECISIONS,
+            case["id"],
+            {
+                "outcome": "granted",
+                "person_ids": ["c1"],
+                "status_of_residence": "Long-Term Resident",
+                "period_months": 12,
+                "reasons": None,
+                "decided_by": "Minister",
+                "decided_on": date(2024, 9, 30),
+            },
+        )
+        records.add(
+            actor,
+            REMINDERS,
+            case["id"],
+            {
+                "kind": "reporting",
+                "due_on": date(2025, 1, 15),
+                "title": "Report",
+                "done": False,
+            },
+        )
+
+
+def _text(document):
+    return json.dumps(document, sort_keys=True, ensure_ascii=False)
+
+
+def test_an_export_imported_elsewhere_exports_exactly_the_same(db, empty_db):
+    source = make_actor(db)
+    _fill(db, source)
+    exported = export_cases(db, source.org_id)
+    target_org = make_accounts(empty_db).add_org(make_accounts(db).db.url[-8:] + "-target")
+    assert import_cases(empty_db, target_org, exported) == 2
+    again = export_cases(empty_db, target_org)
+    assert _text({**again, "organisation": None}) == _text({**exported, "organisation": None})
+    assert len(exported["cases"][0]["versions"]) == 2
+
+
+def test_an_import_that_collides_lands_nothing(db):
+    actor = make_actor(db)
+    _fill(db, actor)
+    exported = export_cases(db, actor.org_id)
+    other = make_actor(db)
+    with pytest.raises(InvalidRequestError, match="already exists"):
+        import_cases(db, other.org_id, exported)
+    assert Cases(db).list(other) == []
+
+
+def test_a_document_of_another_format_is_refused(db):
+    actor = make_actor(db)
+    with pytest.raises(InvalidRequestError, match="format"):
+        import_cases(db, actor.org_id, {"cases": []})

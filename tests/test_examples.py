@@ -1,0 +1,97 @@
+"""Every example household assesses cleanly, in both languages and both formats, and gets the
+outcomes documented in examples/README.md (the table is parsed, so the docs cannot drift)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import zairyu.cli  # noqa: F401  (registers the sub-commands on the app)
+from zairyu.cli.app import app
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+AS_OF = "2025-01-01"
+POLICY = "children-2023"
+ROW = re.compile(r"^\|\s*`(?P<file>[^`]+\.json)`\s*\|(?P<situation>[^|]*)\|(?P<outcomes>[^|]*)\|")
+OUTCOME = re.compile(r"([A-Za-z0-9_.\-]+):\s*([a-z_]+)")
+
+# Phrases that would present an assessment as a decision.
+DECISION_PHRASES = {
+    "en": ["is granted", "will be granted", "has been granted", "permission granted", "decision:"],
+    "ja": ["許可されます", "許可する。", "許可された", "決定しました", "決定：", "決定:"],
+}
+
+
+def documented_outcomes() -> dict[str, dict[str, str]]:
+    """file name -> person id -> outcome, from the table in examples/README.md."""
+    table: dict[str, dict[str, str]] = {}
+    for line in (EXAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
+        match = ROW.match(line)
+        if match:
+            table[match["file"]] = dict(OUTCOME.findall(match["outcomes"]))
+    return table
+
+
+DOCUMENTED = documented_outcomes()
+FILES = sorted(p.name for p in EXAMPLES.glob("*.json"))
+
+
+def run_assess(name: str, lang: str, fmt: str) -> str:
+    args = ["assess", str(EXAMPLES / name), "--as-of", AS_OF, "--lang", lang, "--format", fmt]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, (
+        f"zairyu {' '.join(args)} exited {result.exit_code}:\n{result.output}"
+    )
+    return result.stdout
+
+
+def test_the_readme_table_lists_every_example_and_only_those() -> None:
+    assert sorted(DOCUMENTED) == FILES
+
+
+def test_the_examples_reach_every_outcome_of_the_policy() -> None:
+    reached = {outcome for persons in DOCUMENTED.values() for outcome in persons.values()}
+    assert reached >= {
+        "within_measure",
+        "within_measure_as_family",
+        "outside_measure",
+        "undetermined",
+    }
+
+
+def test_make_run_has_its_example() -> None:
+    assert "01-covered-family.json" in FILES
+
+
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_json_outcomes_match_the_readme_table(name: str, lang: str) -> None:
+    result = json.loads(run_assess(name, lang, "json"))
+    policies = {p["policy_id"]: p for p in result["policies"]}
+    assert POLICY in policies, f"{name}: {POLICY} was not assessed"
+    actual = {p["person_id"]: p["outcome"] for p in policies[POLICY]["persons"]}
+    assert actual == DOCUMENTED[name], (
+        f"{name}: the outcomes differ from examples/README.md\n"
+        f"  documented: {DOCUMENTED[name]}\n  actual:     {actual}"
+    )
+    for policy in result["policies"]:
+        assert policy["disclaimer"]["en"] and policy["disclaimer"]["ja"]
+
+
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_text_is_an_assessment_never_a_decision(name: str, lang: str) -> None:
+    text = run_assess(name, lang, "text")
+    rest = " ".join(text.split())
+    for policy in json.loads(run_assess(name, lang, "json"))["policies"]:
+        disclaimer = " ".join(policy["disclaimer"][lang].split())
+        assert disclaimer in rest, f"{name}: no disclaimer for {policy['policy_id']} in {lang}"
+        rest = rest.replace(disclaimer, "")
+    for phrase in DECISION_PHRASES[lang]:
+        assert phrase not in rest, f"{name} ({lang}): the text says {phrase!r}"
+    for person in DOCUMENTED[name]:
+        assert person in text, f"{name} ({lang}): person {person} is not in the text"
