@@ -7,15 +7,17 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from zairyu.cli import app
+from zairyu.io.format_doc import caseload_format_markdown
 from zairyu.model.table import COLUMNS
 from zairyu.simulate.synth import assumptions
 
 DOCS = Path(__file__).parents[2] / "docs"
 
 
-def test_every_person_table_column_is_documented():
+def test_the_caseload_format_page_is_current_with_every_column():
     text = (DOCS / "caseload-format.md").read_text()
     assert [c for c in COLUMNS if f"| `{c}` |" not in text] == []
+    assert text == caseload_format_markdown(), "run: python -m zairyu.io.format_doc"
 
 
 def test_every_synth_assumption_is_documented_with_its_value():
