@@ -48,10 +48,16 @@ SLOW = {"zen": 100_000}  # in-process timings above this size would take minutes
 BIN = Path(sys.executable).parent
 
 
+# Whole process only: the same zairyu batch through the library, without the CLI's start-up.
+LIBRARY = "zairyu-library"
+
+
 def whole_process(engine: str, source: Path, target: Path) -> tuple[float, float]:
     if engine == "zairyu":
         cmd = zairyu_engine.command(str(source), str(target))
         cmd[0] = str(BIN / "zairyu")
+    elif engine == LIBRARY:
+        cmd = [sys.executable, "-m", "benchmarks.engines.zairyu_engine", str(source), str(target)]
     else:
         cmd = [
             sys.executable,
@@ -92,7 +98,7 @@ def batch_rows(size: int, repeat: int) -> list[dict[str, Any]]:
     if not source.exists():
         generate(size, seed=1).write_parquet(source)
     rows, outputs = [], {}
-    for engine in ENGINES:
+    for engine in [*ENGINES, LIBRARY]:
         runs = 1 if engine in SLOW and size > SLOW[engine] else repeat
         target = DATA / f"out-{engine}-{size}.parquet"
         measured = [whole_process(engine, source, target) for _ in range(runs)]

@@ -4,6 +4,7 @@ household. The whole process is the real command line, ``zairyu batch``."""
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from zairyu.engine.assessment import assess_rows
 from zairyu.engine.columnar import evaluate_frame
 from zairyu.engine.plan import Plan, compile_policy
 from zairyu.engine.scalar import compile_scalar
+from zairyu.io.batch import run_batch
 from zairyu.policies.loader import load_policy_file
 
 POLICY = Path(__file__).parents[1] / "policy.yaml"
@@ -55,3 +57,14 @@ def single(rows: list[dict[str, Any]], trace: bool) -> Any:
     if trace:
         return assess_rows(SCALAR, rows, AS_OF, counterfactuals=False)
     return SCALAR.evaluate(rows, AS_OF)
+
+
+def main() -> None:
+    """The same batch as ``zairyu batch``, through the library (``zairyu.io.batch.run_batch``)
+    without the command line's start-up: read, check, evaluate, write, error file."""
+    source, target = Path(sys.argv[1]), Path(sys.argv[2])
+    run_batch(source, target, [BASE], AS_OF, errors=target.with_suffix(".errors.csv"))
+
+
+if __name__ == "__main__":
+    main()
