@@ -39,7 +39,11 @@ serve: install ## Serve the JSON API on http://127.0.0.1:8000/api/v1 (SQLite in 
 schema: install ## Regenerate schemas/household.schema.json
 	$(BIN)/zairyu schema --out schemas/household.schema.json
 
+bench: install ## Time zairyu against OpenFisca, ZEN and a plain loop (10k, 100k, 1M persons)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m benchmarks.run
+
 docs: install schema ## Regenerate docs/cli.md (the command reference) and the schema
 	$(BIN)/zairyu cli-reference --out docs/cli.md
 
-.PHONY: help install run test lint format schema serve docs
+.PHONY: help install run test lint format schema serve docs bench

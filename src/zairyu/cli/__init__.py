@@ -9,11 +9,16 @@ from __future__ import annotations
 from zairyu.cli import accounts as accounts
 from zairyu.cli import assess as assess
 from zairyu.cli import audit as audit
+from zairyu.cli import batch as batch
+from zairyu.cli import compare as compare
 from zairyu.cli import db as db
 from zairyu.cli import explain as explain
 from zairyu.cli import policies as policies
 from zairyu.cli import reference as reference
 from zairyu.cli import serve as serve
+from zairyu.cli import sql as sql
+from zairyu.cli import stats as stats
+from zairyu.cli import synth as synth
 from zairyu.cli import transfer as transfer
 from zairyu.cli.app import app
 

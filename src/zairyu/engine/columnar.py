@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 
+import numpy as np
 import polars as pl
 
 from zairyu.engine.expr import (
@@ -60,6 +62,31 @@ def _between(unit: str, start: pl.Expr, end: pl.Expr) -> pl.Expr:
     return (months - (end.dt.day() < start.dt.day()).cast(pl.Int32)).cast(pl.Int32)
 
 
+def _household_agg(op: str, columns: list[pl.Series]) -> pl.Series:
+    """``household_any`` / ``household_all`` with SQL's three-valued logic.
+
+    When ``household_id`` is sorted (every export and generator here writes households
+    contiguously), each household is a run of rows and one ``reduceat`` pass aggregates them all,
+    about three times faster than a hashed window; otherwise a window over ``household_id``.
+    Values are coded false=0, unknown=1, true=2: ``any`` is the maximum, ``all`` the minimum.
+    """
+    ids, values = columns
+    if len(ids) == 0 or not ids.is_sorted():
+        frame = pl.DataFrame({"g": ids, "v": values})
+        v = pl.col("v")
+        agg = v.any(ignore_nulls=False) if op == "any" else v.all(ignore_nulls=False)
+        return frame.select(agg.over("g")).to_series()
+    ids_np = ids.to_numpy()
+    starts = np.flatnonzero(np.r_[True, ids_np[1:] != ids_np[:-1]])
+    coded = values.cast(pl.Int8).fill_null(0).to_numpy() * 2
+    coded[values.is_null().to_numpy()] = 1
+    reduce = np.maximum if op == "any" else np.minimum
+    per_row = pl.Series(
+        np.repeat(reduce.reduceat(coded, starts), np.diff(np.r_[starts, len(coded)]))
+    )
+    return pl.select(pl.when(per_row == 2).then(True).when(per_row == 0).then(False)).to_series()
+
+
 def to_polars(node: Node) -> pl.Expr:
     """Compile an expression tree to a Polars expression."""
     match node:
@@ -96,9 +123,11 @@ def to_polars(node: Node) -> pl.Expr:
         case Between(unit=unit, start=start, end=end):
             return _between(unit, to_polars(start), to_polars(end))
         case Agg(op=op, arg=arg):
-            inner = to_polars(arg)
-            agg = inner.any(ignore_nulls=False) if op == "any" else inner.all(ignore_nulls=False)
-            return agg.over(GROUP)
+            return pl.map_batches(
+                [pl.col(GROUP), to_polars(arg)],
+                partial(_household_agg, op),
+                return_dtype=pl.Boolean(),
+            )
         case Coalesce(args=args):
             return pl.coalesce([to_polars(a) for a in args])
         case Case(whens=whens, default=default, type=kind):

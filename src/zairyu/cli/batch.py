@@ -1,0 +1,122 @@
+"""`zairyu batch`: assess a whole caseload file under every policy in force."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zairyu.cli.app import app
+
+CHUNK_HELP = "Rows read at a time; lower it for files larger than memory."
+
+
+def fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+def choose_plans(policies: list[str] | None, as_of: date) -> list:  # type: ignore[type-arg]
+    """Policy ids from the catalogue, or paths to policy files; default: all in force."""
+    from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
+    from zairyu.engine.plan import PolicyError, compile_policy
+    from zairyu.policies.loader import PolicyFileError, load_policy_file
+
+    files = [p for p in policies or [] if p.endswith((".yaml", ".yml"))]
+    ids = [p for p in policies or [] if p not in files]
+    try:
+        plans = [compile_policy(load_policy_file(Path(f)), f) for f in files]
+        if ids or not files:
+            plans += default_catalogue().select(as_of, ids or None)
+    except (NoPolicyInForce, KeyError, PolicyError, PolicyFileError) as error:
+        raise fail(str(error).strip("'\"")) from None
+    return plans
+
+
+def parse_day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{option}: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+@app.command("batch")
+def batch_command(  # noqa: PLR0917 (Typer maps every option to a parameter)
+    caseload: Annotated[Path, typer.Argument(help="Caseload: .csv, .xlsx, .parquet or .jsonl.")],
+    out: Annotated[Path, typer.Option("--out", help="Results file; the suffix sets the format.")],
+    as_of: Annotated[str, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD.")] = str(
+        date.today()
+    ),
+    policy: Annotated[
+        list[str] | None,
+        typer.Option("--policy", help="Policy id or policy file (repeatable); default: in force."),
+    ] = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option("--errors", help="Error file (CSV); default: RESULTS with .errors.csv."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad row.")] = False,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", help=CHUNK_HELP)] = 2_000_000,
+) -> None:
+    """Assess every household of a caseload: one result row per person, with one column per
+    variable, condition and outcome. Bad rows go to the error file; their households are set
+    aside and every other household is still assessed."""
+    from zairyu.io.batch import StrictStopError, run_batch
+    from zairyu.io.formats import CaseloadFileError, format_of, row_count
+
+    on = parse_day(as_of, "--as-of")
+    plans = choose_plans(policy, on)
+    errors_path = errors or out.with_name(out.stem + ".errors.csv")
+    try:
+        format_of(out)
+        with ProgressBar(row_count(caseload)) as advance:
+            summary = run_batch(
+                caseload,
+                out,
+                plans,
+                on,
+                errors=errors_path,
+                strict=strict,
+                chunk_rows=chunk_rows,
+                on_progress=advance,
+            )
+    except StrictStopError as stop:
+        raise fail(f"{caseload}: {stop} (--strict stops at the first bad row)") from None
+    except CaseloadFileError as error:
+        raise fail(str(error)) from None
+    typer.echo(
+        f"{summary.assessed} persons in {summary.households} households assessed "
+        f"-> {out}; {summary.problems} problem(s) -> {errors_path}",
+        err=True,
+    )
+    for policy_id, counts in summary.outcomes.items():
+        shown = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        typer.echo(f"  {policy_id}: {shown}", err=True)
+    if summary.problems:
+        raise typer.Exit(code=1)
+
+
+class ProgressBar:
+    """A progress bar on standard error when it is a terminal (long runs); silent otherwise."""
+
+    def __init__(self, total: int | None) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True)
+        self.bar.start()
+        task = self.bar.add_task("assessing", total=self.total)
+        return lambda n: self.bar.advance(task, n)  # type: ignore[union-attr]
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,81 @@
+"""`zairyu compare`: a caseload under the baseline policy and under a reform."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zairyu.cli.app import app
+from zairyu.cli.batch import choose_plans, fail, parse_day
+
+
+def _markdown(title: str, frame: object) -> str:
+    import polars as pl
+
+    assert isinstance(frame, pl.DataFrame)
+    head = "| " + " | ".join(frame.columns) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    rows = ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.iter_rows()]
+    return "\n".join([f"### {title}", "", head, rule, *rows, ""])
+
+
+@app.command("compare")
+def compare_command(
+    caseload: Annotated[Path, typer.Argument(help="Caseload: .csv, .xlsx, .parquet or .jsonl.")],
+    reform: Annotated[Path, typer.Option("--reform", help="Reform file (YAML).")],
+    as_of: Annotated[str, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD.")] = str(
+        date.today()
+    ),
+    changes: Annotated[
+        Path | None,
+        typer.Option("--changes", help="Where to write the persons whose outcome changes."),
+    ] = None,
+) -> None:
+    """Count outcomes under the baseline policy and under REFORM, by outcome, role, age band
+    and household, and write the persons whose outcome changes with the conditions that changed."""
+    import polars as pl
+
+    from zairyu.io.caseload import household_chunks
+    from zairyu.io.formats import CaseloadFileError, ResultWriter
+    from zairyu.io.row_problems import type_chunk, with_unknown_columns
+    from zairyu.simulate.compare import compare
+    from zairyu.simulate.reform import ReformError, apply_reform, load_reform
+
+    on = parse_day(as_of, "--as-of")
+    try:
+        change = load_reform(reform)
+        (baseline,) = choose_plans([change.policy], on)
+        reformed = apply_reform(baseline, change, str(reform))
+        parts, problems = [], 0
+        for first_row, chunk in household_chunks(caseload):
+            typed, found = type_chunk(chunk, first_row)
+            parts.append(typed)
+            problems += len(found)
+    except (ReformError, CaseloadFileError) as error:
+        raise fail(str(error)) from None
+    people = with_unknown_columns(
+        pl.concat(parts, how="vertical_relaxed"), set(_needed(baseline, reformed))
+    )
+    result = compare(people, baseline, reformed, on)
+    typer.echo(f"## {change.title} ({change.id}) against {baseline.id}, as of {on}\n")
+    if problems:
+        typer.echo(f"{problems} bad value(s): those households were left out (see zairyu batch).\n")
+    typer.echo(_markdown("By outcome", result.by_outcome))
+    typer.echo(_markdown("By role", result.by_role))
+    typer.echo(_markdown("By age band", result.by_age_band))
+    typer.echo(_markdown("Households", result.households))
+    target = changes or caseload.with_name(f"{caseload.stem}.{change.id}.changes.csv")
+    writer = ResultWriter(target)
+    writer.write(result.changes)
+    writer.close()
+    typer.echo(f"{result.changes.height} person(s) change outcome -> {target}")
+
+
+def _needed(*plans: object) -> list[str]:
+    from zairyu.engine.plan import Plan
+
+    return ["role", "birth_date", *(c for p in plans if isinstance(p, Plan)
+                                    for cols in p.deps.values() for c in cols)]  # fmt: skip

@@ -1,0 +1,123 @@
+"""Assess a whole caseload: every household, under every policy chosen, chunk by chunk.
+
+Results hold, per person, the row number in the caseload file, the ids and role, the date of
+assessment, one column per derived variable and condition, and the outcome (the input facts
+stay in the caseload file; join on ``row`` or ``person_id``). With one policy the columns keep
+their names; with several they are prefixed with the policy id (``children-2023.child_eligible``).
+Households with a bad row are set aside and their
+problems written to the error file; ``strict`` stops at the first problem instead.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from zairyu.engine.columnar import evaluate_frame
+from zairyu.engine.plan import AS_OF, Plan
+from zairyu.io.caseload import CHUNK_ROWS, household_chunks
+from zairyu.io.formats import ResultWriter
+from zairyu.io.row_problems import (
+    PROBLEM_SCHEMA,
+    ROW,
+    RowProblem,
+    type_chunk,
+    with_unknown_columns,
+)
+
+KEPT = (ROW, "household_id", "person_id", "role")
+
+
+class StrictStopError(ValueError):
+    """``--strict``: the first bad row stops the run."""
+
+    def __init__(self, problem: RowProblem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+@dataclass
+class BatchSummary:
+    rows: int = 0
+    assessed: int = 0
+    households: int = 0
+    problems: int = 0
+    outcomes: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+def assess_frame(people: pl.DataFrame, plans: list[Plan], as_of: date) -> pl.DataFrame:
+    """The person table with every variable, condition and outcome of every plan."""
+    needed = {"role", *(c for plan in plans for cols in plan.deps.values() for c in cols)}
+    people = with_unknown_columns(people, needed)
+    inputs = set(people.columns)
+    keep = [c for c in KEPT if c in inputs]
+    if len(plans) == 1:
+        evaluated = evaluate_frame(plans[0], people, as_of)
+        schema = evaluated.collect_schema().names()
+        return evaluated.select(*keep, *(c for c in schema if c not in inputs)).collect()
+    out = people.select(keep).with_columns(pl.lit(as_of).alias(AS_OF))
+    for plan in plans:
+        evaluated = evaluate_frame(plan, people, as_of).collect()
+        added = [c for c in evaluated.columns if c not in inputs and c != AS_OF]
+        out = out.hstack(evaluated.select(pl.col(c).alias(f"{plan.id}.{c}") for c in added))
+    return out
+
+
+def _write_problems(path: Path, problems: list[RowProblem], first: bool) -> None:
+    frame = pl.DataFrame(
+        [(p.row, p.household_id, p.column, p.value, p.problem) for p in problems],
+        schema=PROBLEM_SCHEMA,
+        orient="row",
+    )
+    with path.open("w" if first else "a", encoding="utf-8") as out:
+        frame.write_csv(out, include_header=first)
+
+
+def run_batch(
+    source: Path,
+    out: Path,
+    plans: list[Plan],
+    as_of: date,
+    *,
+    errors: Path,
+    strict: bool = False,
+    chunk_rows: int = CHUNK_ROWS,
+    on_progress: Callable[[int], None] | None = None,
+) -> BatchSummary:
+    summary = BatchSummary()
+    writer = ResultWriter(out)
+    _write_problems(errors, [], first=True)
+    try:
+        for first_row, chunk in household_chunks(source, chunk_rows):
+            people, problems = type_chunk(chunk, first_row)
+            if problems and strict:
+                raise StrictStopError(problems[0])
+            if problems:
+                _write_problems(errors, problems, first=False)
+            result = assess_frame(people, plans, as_of).rename({ROW: "row"})
+            writer.write(result)
+            _count(summary, chunk.height, result, plans, len(problems))
+            if on_progress:
+                on_progress(chunk.height)
+    finally:
+        writer.close()
+    return summary
+
+
+def _count(
+    summary: BatchSummary, rows: int, result: pl.DataFrame, plans: list[Plan], problems: int
+) -> None:
+    summary.rows += rows
+    summary.assessed += result.height
+    summary.problems += problems
+    summary.households += result["household_id"].n_unique()
+    for plan in plans:
+        column = "outcome" if len(plans) == 1 else f"{plan.id}.outcome"
+        counts = summary.outcomes.setdefault(plan.id, Counter())
+        for outcome, n in result[column].value_counts().iter_rows():
+            counts[outcome] += n

@@ -1,0 +1,110 @@
+"""The file formats a caseload can come in and its results can go out in, chosen by suffix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+import pyarrow.parquet as pq
+
+SUFFIXES = {
+    ".csv": "csv",
+    ".xlsx": "excel",
+    ".parquet": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+class CaseloadFileError(ValueError):
+    """A caseload file that cannot be read at all (as opposed to a bad row)."""
+
+
+def format_of(path: Path) -> str:
+    try:
+        return SUFFIXES[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(SUFFIXES))
+        raise CaseloadFileError(
+            f"{path}: unknown file type '{path.suffix}'; use one of {known}"
+        ) from None
+
+
+def scan(path: Path) -> pl.LazyFrame:
+    """The file as a lazy frame. Text formats are read as text, checked and typed later."""
+    if not path.exists():
+        raise CaseloadFileError(f"{path}: no such file")
+    kind = format_of(path)
+    try:
+        if kind == "parquet":
+            return pl.scan_parquet(path)
+        if kind == "csv":
+            return pl.scan_csv(path, infer_schema=False)
+        if kind == "jsonl":
+            return pl.scan_ndjson(path, infer_schema_length=None)
+        return pl.read_excel(path, engine="calamine", infer_schema_length=0).lazy()
+    except (pl.exceptions.PolarsError, OSError, ValueError) as error:
+        raise CaseloadFileError(f"{path}: cannot read the {kind} file: {error}") from None
+
+
+def row_count(path: Path) -> int | None:
+    """The number of rows when it is cheap to know (Parquet metadata), else None."""
+    if format_of(path) != "parquet":
+        return None
+    return int(pl.scan_parquet(path).select(pl.len()).collect().item())
+
+
+def chunks(frame: pl.LazyFrame, rows: int) -> Iterator[pl.DataFrame]:
+    """The file in chunks of about ``rows`` rows, streamed: the whole file is never in memory."""
+    try:
+        yield from frame.collect_batches(chunk_size=rows)
+    except pl.exceptions.PolarsError as error:
+        raise CaseloadFileError(f"cannot read the file: {str(error).splitlines()[0]}") from None
+
+
+class ResultWriter:
+    """Writes result chunks one after the other to one file of the format its suffix names."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kind = format_of(path)
+        self._parquet: object | None = None
+        self._pending: list[pl.DataFrame] = []
+        self._started = False
+
+    def write(self, frame: pl.DataFrame) -> None:
+        if self.kind == "parquet":
+            self._write_parquet(frame)
+        elif self.kind == "csv":
+            with self.path.open("a" if self._started else "w", encoding="utf-8") as out:
+                frame.write_csv(out, include_header=not self._started)
+        elif self.kind == "jsonl":
+            with self.path.open("ab" if self._started else "wb") as out:
+                frame.write_ndjson(out)
+        else:
+            self._pending.append(frame)  # Excel is written once, at the end
+        self._started = True
+
+    def _write_parquet(self, frame: pl.DataFrame) -> None:
+        """One chunk is written by Polars at close (fastest); more chunks stream through a
+        pyarrow writer, so the results never have to fit in memory."""
+        if self._parquet is None and not self._pending:
+            self._pending.append(frame)
+            return
+        if self._parquet is None:
+            first = self._pending.pop().to_arrow()
+            self._parquet = pq.ParquetWriter(self.path, first.schema)
+            self._parquet.write_table(first)
+        self._parquet.write_table(frame.to_arrow())  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()  # type: ignore[attr-defined]
+        elif self.kind == "parquet" and self._pending:
+            self._pending.pop().write_parquet(self.path)
+        if self.kind == "excel":
+            frame = pl.concat(self._pending) if self._pending else pl.DataFrame()
+            frame.write_excel(self.path, worksheet="results")
+        elif not self._started:
+            self.path.write_text("", encoding="utf-8")

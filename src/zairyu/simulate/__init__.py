@@ -1,0 +1,1 @@
+"""Synthetic caseloads calibrated to published statistics, reforms and policy comparisons."""

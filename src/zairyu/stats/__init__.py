@@ -1,0 +1,1 @@
+"""Official statistics shipped as data, and the charts drawn from them."""
