@@ -45,7 +45,7 @@ def parse_day(value: str, option: str) -> date:
 
 
 @app.command("batch")
-def batch_command(  # noqa: PLR0917 (Typer maps every option to a parameter)
+def batch_command(
     caseload: Annotated[Path, typer.Argument(help="Caseload: .csv, .xlsx, .parquet or .jsonl.")],
     out: Annotated[Path, typer.Option("--out", help="Results file; the suffix sets the format.")],
     as_of: Annotated[str, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD.")] = str(
