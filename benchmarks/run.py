@@ -232,8 +232,9 @@ def main() -> None:
         print(f"done: {size:,} persons", file=sys.stderr)
     rows += single_rows(args.repeat)
     args.out.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
-    print(table(rows))
-    print(f"\nAll engines agree on every output column ({', '.join(OUTPUTS)}).")
+    report = f"{table(rows)}\n\nAll engines agree on every output column ({', '.join(OUTPUTS)}).\n"
+    args.out.with_suffix(".md").write_text(report, encoding="utf-8")
+    print(report, end="")
 
 
 if __name__ == "__main__":
