@@ -116,3 +116,16 @@ def test_every_problem_is_listed_not_only_the_first(tmp_path):
     data["members"][1]["born_in_japan"] = "perhaps"
     result = _run(tmp_path, json.dumps(data))
     _assert_rejected(result, "member 'p1'", "rol", "member 'c1'", "born_in_japan")
+
+
+def test_an_output_in_a_new_folder_is_written(tmp_path):
+    target = tmp_path / "new" / "folder" / "household.schema.json"
+    result = RUNNER.invoke(app, ["schema", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+
+
+def test_an_unreadable_input_is_a_clear_error_not_a_traceback(tmp_path):
+    folder = tmp_path / "a-folder.json"
+    folder.mkdir()
+    _assert_rejected(RUNNER.invoke(app, ["assess", str(folder)]), "cannot read")

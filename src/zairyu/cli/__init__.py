@@ -6,6 +6,8 @@ line below for a new module.
 
 from __future__ import annotations
 
+import sys
+
 from zairyu.cli import accounts as accounts
 from zairyu.cli import assess as assess
 from zairyu.cli import audit as audit
@@ -24,5 +26,14 @@ from zairyu.cli.app import app
 
 
 def main() -> None:
-    """Entry point of the ``zairyu`` console script."""
-    app()
+    """Entry point of the ``zairyu`` console script.
+
+    A file that cannot be read or written ends the command with a message and exit code 2,
+    never a traceback.
+    """
+    try:
+        app()
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        sys.stderr.write(f"zairyu: cannot use{where}: {error.strerror or error}\n")
+        raise SystemExit(2) from None

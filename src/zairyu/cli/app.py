@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 app = typer.Typer(
@@ -14,3 +16,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def writable(path: Path | None) -> Path | None:
+    """Option callback for an output file: create its folder, so a new path just works."""
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            message = f"cannot create the folder {path.parent}: {error.strerror}"
+            raise typer.BadParameter(message) from None
+    return path

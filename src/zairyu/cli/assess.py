@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app
+from zairyu.cli.app import app, writable
 from zairyu.engine.assessment import assess
 from zairyu.engine.catalogue import NoPolicyInForce
 from zairyu.model.household import Household
@@ -101,7 +101,10 @@ def assess_command(
 @app.command("schema")
 def schema_command(
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write to this file instead of standard output.")
+        Path | None,
+        typer.Option(
+            "--out", help="Write to this file instead of standard output.", callback=writable
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the household format."""

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app
+from zairyu.cli.app import app, writable
 
 CHUNK_HELP = "Rows read at a time; lower it for files larger than memory."
 
@@ -47,7 +47,10 @@ def parse_day(value: str, option: str) -> date:
 @app.command("batch")
 def batch_command(
     caseload: Annotated[Path, typer.Argument(help="Caseload: .csv, .xlsx, .parquet or .jsonl.")],
-    out: Annotated[Path, typer.Option("--out", help="Results file; the suffix sets the format.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="Results file; the suffix sets the format.", callback=writable),
+    ],
     as_of: Annotated[str, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD.")] = str(
         date.today()
     ),
@@ -57,7 +60,11 @@ def batch_command(
     ] = None,
     errors: Annotated[
         Path | None,
-        typer.Option("--errors", help="Error file (CSV); default: RESULTS with .errors.csv."),
+        typer.Option(
+            "--errors",
+            help="Error file (CSV); default: RESULTS with .errors.csv.",
+            callback=writable,
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad row.")] = False,
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", help=CHUNK_HELP)] = 2_000_000,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app
+from zairyu.cli.app import app, writable
 from zairyu.cli.batch import choose_plans, fail, parse_day
 
 
@@ -31,7 +31,11 @@ def compare_command(
     ),
     changes: Annotated[
         Path | None,
-        typer.Option("--changes", help="Where to write the persons whose outcome changes."),
+        typer.Option(
+            "--changes",
+            help="Where to write the persons whose outcome changes.",
+            callback=writable,
+        ),
     ] = None,
 ) -> None:
     """Count outcomes under the baseline policy and under REFORM, by outcome, role, age band

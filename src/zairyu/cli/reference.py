@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 import typer.main
 
-from zairyu.cli.app import app
+from zairyu.cli.app import app, writable
 
 
 def _params(command: Any) -> list[str]:
@@ -70,7 +70,9 @@ def reference_markdown() -> str:
 
 @app.command("cli-reference", hidden=True)
 def cli_reference_command(
-    out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file.", callback=writable)
+    ] = None,
 ) -> None:
     """Print the command reference (Markdown) generated from the commands."""
     text = reference_markdown()

@@ -7,14 +7,17 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app
+from zairyu.cli.app import app, writable
 
 
 @app.command("synth")
 def synth_command(
     households: Annotated[int, typer.Option("--households", min=1, help="Number of households.")],
     out: Annotated[
-        Path, typer.Option("--out", help="Caseload file: .csv, .xlsx, .parquet, .jsonl")
+        Path,
+        typer.Option(
+            "--out", help="Caseload file: .csv, .xlsx, .parquet, .jsonl", callback=writable
+        ),
     ],
     seed: Annotated[int, typer.Option("--seed", help="Random seed; same seed, same file.")] = 1,
 ) -> None:

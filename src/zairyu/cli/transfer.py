@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from zairyu.cli.accounts import accounts, refuse
-from zairyu.cli.app import app
+from zairyu.cli.app import app, writable
 from zairyu.store.access import InvalidRequestError, NotFoundError
 
 
@@ -17,7 +17,8 @@ from zairyu.store.access import InvalidRequestError, NotFoundError
 def export(
     org: Annotated[str, typer.Option(help="The organisation's name.")],
     out: Annotated[
-        Path | None, typer.Option(help="File to write (default: standard output).")
+        Path | None,
+        typer.Option(help="File to write (default: standard output).", callback=writable),
     ] = None,
 ) -> None:
     """Write every case of one organisation, with all versions and records, as JSON."""
