@@ -18,17 +18,17 @@ from zairyu.engine.plan import UNDETERMINED, Plan
 from zairyu.engine.scalar import ScalarPlan
 from zairyu.engine.unknown import missing_facts
 from zairyu.model.household import Household
-from zairyu.model.table import Row, Value, household_rows
+from zairyu.model.table import COLUMNS, Row, Value, household_rows
 from zairyu.policies.schema import Condition
 
 
 @dataclass(frozen=True)
 class Fact:
-    """A fact of one person, by person-table column."""
+    """A fact of one person: its person-table column and the household field it comes from."""
 
     person_id: str
     column: str
-    value: Value = None
+    field: str = ""
 
 
 @dataclass(slots=True)
@@ -189,7 +189,8 @@ def assess_rows(
         )
         if outcome == UNDETERMINED:
             person.missing_facts = [
-                Fact(pid, column) for pid, column in missing_facts(scalar, evaluated, i)
+                Fact(pid, column, COLUMNS[column].source)
+                for pid, column in missing_facts(scalar, evaluated, i)
             ]
         persons.append(person)
     if counterfactuals:
