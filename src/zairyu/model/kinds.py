@@ -1,0 +1,109 @@
+"""The fixed vocabularies of the household format: roles, school levels, entry modes, ...
+
+Each value is the English code used in JSON; the comment gives the Japanese legal term.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """A member's place in the household (世帯における続柄)."""
+
+    parent = "parent"
+    child = "child"
+    other_relative = "other_relative"
+
+
+class SchoolLevel(StrEnum):
+    """A level of education (学校の種類)."""
+
+    preschool = "preschool"  # 幼稚園・保育所
+    elementary = "elementary"  # 小学校
+    junior_high = "junior_high"  # 中学校
+    high = "high"  # 高等学校
+    university = "university"  # 大学等
+    other = "other"
+
+
+class EntryMode(StrEnum):
+    """How the person came to be in Japan (本邦に入国することとなった経緯)."""
+
+    born_in_japan = "born_in_japan"  # 本邦で出生
+    status_of_residence = "status_of_residence"  # 在留資格をもって入国
+    illegal_entry = "illegal_entry"  # 不法入国
+    illegal_landing = "illegal_landing"  # 不法上陸
+
+
+class ReleaseStatus(StrEnum):
+    """Where the person is while deportation proceedings run."""
+
+    detained = "detained"  # 収容
+    provisional_release = "provisional_release"  # 仮放免
+    supervision = "supervision"  # 監理措置
+    none = "none"  # 不拘束のまま
+
+
+class Suspension(StrEnum):
+    """Whether a sentence was suspended (刑の執行猶予)."""
+
+    none = "none"  # 実刑
+    full = "full"  # 刑の全部の執行猶予
+    partial = "partial"  # 刑の一部の執行猶予
+
+
+class OffenceCategory(StrEnum):
+    """Broad category of the offence behind a conviction."""
+
+    drug = "drug"  # 薬物犯罪
+    prostitution = "prostitution"  # 売春関係
+    immigration_fraud = "immigration_fraud"  # 旅券・在留カード等の偽造・不正受交付
+    illegal_work_facilitation = "illegal_work_facilitation"  # 不法就労助長
+    smuggling_of_persons = "smuggling_of_persons"  # 集団密航
+    trafficking = "trafficking"  # 人身取引
+    violent = "violent"  # 凶悪・粗暴犯
+    property = "property"  # 財産犯
+    traffic = "traffic"  # 交通
+    terrorism = "terrorism"  # テロ関係
+    illegal_stay = "illegal_stay"  # 不法残留・不法在留そのもの
+    other = "other"
+
+
+class SpouseKind(StrEnum):
+    """Whom the person is legally married to (婚姻の相手方)."""
+
+    japanese = "japanese"  # 日本人
+    special_permanent_resident = "special_permanent_resident"  # 特別永住者
+    appended_table_2_resident = "appended_table_2_resident"  # 別表第二の在留資格で在留する者
+    other = "other"  # その他の外国人
+    none = "none"  # 婚姻していない
+
+
+class RaisedChildKind(StrEnum):
+    """The biological child the person supports (扶養している実子), by the child's status."""
+
+    japanese_or_spr = "japanese_or_spr"  # 日本人又は特別永住者との間に出生した実子
+    appended_table_2_resident = "appended_table_2_resident"  # 別表第二の在留資格で在留する実子
+    none = "none"  # そのような実子を扶養していない
+
+
+class DeportationGround(StrEnum):
+    """Deportation grounds (退去強制事由, art. 24 of the Act) named by art. 50's proviso."""
+
+    art24_3_2 = "art24_3_2"  # 第24条第3号の2（公衆等脅迫目的の犯罪行為等、テロ関係）
+    art24_3_3 = "art24_3_3"  # 第24条第3号の3（国際約束により入国を防止すべき者）
+    art24_4_c = "art24_4_c"  # 第24条第4号ハ（人身取引等を行い、唆し、又は助けた者）
+    other = "other"  # その他の退去強制事由
+
+
+class Applicant(StrEnum):
+    """Who filed the application for special permission to stay (申請者)."""
+
+    self = "self"  # 本人
+    father = "father"  # 父
+    mother = "mother"  # 母
+    spouse = "spouse"  # 配偶者
+    child = "child"  # 子
+    other_relative = "other_relative"  # 親族
+    other = "other"  # その他
