@@ -6,11 +6,13 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from pathlib import Path
+from random import Random
 
 import duckdb
 import polars as pl
 import pytest
 
+from tests.engine.person_tables import random_caseload
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import evaluate_frame, frame_from_rows
 from zairyu.engine.plan import compile_policy
@@ -112,10 +114,6 @@ def test_spark_sql_quotes_names_with_backticks():
 def test_duckdb_agrees_with_polars_on_random_person_tables(plan):
     # Random values in every column (including the facts synthesise leaves unknown), with
     # dates clustered on the legal boundaries: the same generator as the backend property test.
-    from random import Random
-
-    from tests.engine.person_tables import random_caseload
-
     rows = [row for household in random_caseload(Random(20261126), 400) for row in household]
     frame = frame_from_rows(rows)
     for as_of in DATES:
