@@ -300,6 +300,7 @@ def main() -> None:
     if not args.no_openfisca:
         measurements |= openfisca(args, answers)
     results["measurements"] = measurements
+    results["load_average_after"] = round(os.getloadavg()[0], 2)
     results["answers"] = answers
     compared = [a for label, a in answers.items() if not label.endswith("bytes")]
     results["answers_agree"] = all(a == compared[0] for a in compared)
