@@ -169,22 +169,40 @@ class granted_candidate(Variable):
         )
 
 
+VARIABLES = [
+    *INPUTS,
+    age,
+    in_school,
+    child_eligible,
+    parent_excluded,
+    household_eligible_h,
+    household_eligible,
+    granted_candidate,
+]
+
+
+class BenchmarkTaxBenefitSystem(TaxBenefitSystem):
+    """The benchmark rule set as one tax-benefit system: used in process here and served by
+    ``openfisca serve`` through ``benchmarks/api/openfisca_zairyu_benchmark``."""
+
+    def __init__(self, params: dict[str, int] = BASELINE) -> None:
+        super().__init__([Person, Household])
+        self.parameters = ParameterNode(
+            "",
+            data={
+                "benchmark": {
+                    name: {"values": {"2000-01-01": {"value": value}}}
+                    for name, value in params.items()
+                }
+            },
+        )
+        for variable in VARIABLES:
+            self.add_variable(variable)
+
+
 def system(params: dict[str, int]) -> TaxBenefitSystem:
     """A tax-benefit system with the given parameter values (a reform builds another)."""
-    tbs = TaxBenefitSystem([Person, Household])
-    tbs.parameters = ParameterNode(
-        "",
-        data={
-            "benchmark": {
-                name: {"values": {"2000-01-01": {"value": value}}} for name, value in params.items()
-            }
-        },
-    )
-    for variable in [*INPUTS, age, in_school, child_eligible, parent_excluded]:
-        tbs.add_variable(variable)
-    for variable in [household_eligible_h, household_eligible, granted_candidate]:
-        tbs.add_variable(variable)
-    return tbs
+    return BenchmarkTaxBenefitSystem(params)
 
 
 BASE = system(BASELINE)
