@@ -129,3 +129,7 @@ def test_an_unreadable_input_is_a_clear_error_not_a_traceback(tmp_path):
     folder = tmp_path / "a-folder.json"
     folder.mkdir()
     _assert_rejected(RUNNER.invoke(app, ["assess", str(folder)]), "cannot read")
+
+
+def test_a_nul_character_in_a_text_field_is_named(tmp_path):
+    _assert_rejected(_run(tmp_path, _with(1, nationality="PH\u0000L")), "nationality", "NUL")

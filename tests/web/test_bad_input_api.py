@@ -65,3 +65,26 @@ def test_a_stored_case_is_unchanged_by_a_rejected_edit(api):
     bad = {"version": 1, "household": {"id": "h1", "members": []}}
     assert member.client.patch(f"/api/v1/cases/{case['id']}", json=bad).status_code == 422
     assert member.client.get(f"/api/v1/cases/{case['id']}").json()["version"] == 1
+
+
+def test_a_nul_character_in_the_body_is_refused_with_422_naming_it(api):
+    member = api.member()
+    body = {"reference": "a\u0000b", "household": HOUSEHOLD}
+    response = member.client.post("/api/v1/cases", json=body)
+    assert response.status_code == 422
+    assert response.json()["problems"] == [
+        {"path": "body", "message": "may not contain the NUL character (U+0000)"}
+    ]
+
+
+def test_an_escaped_backslash_before_u0000_is_not_a_nul_character(api):
+    member = api.member()
+    response = member.client.post(
+        "/api/v1/cases", json={"reference": "C:\\u0000", "household": HOUSEHOLD}
+    )
+    assert response.status_code == 201, response.text
+
+
+def test_a_nul_character_in_the_path_is_refused_with_422(api):
+    member = api.member()
+    assert member.client.get("/api/v1/cases/abc%00def").status_code == 422

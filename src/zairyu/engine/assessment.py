@@ -7,9 +7,11 @@ policy's disclaimer.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import orjson
 
 from zairyu.engine.catalogue import Catalogue, default_catalogue
 from zairyu.engine.counterfactual import Counterfactual, find_counterfactuals
@@ -71,9 +73,14 @@ class HouseholdAssessment:
     as_of: date
     policies: list[PolicyAssessment]
 
+    def to_json(self) -> bytes:
+        """The assessment as JSON (UTF-8 bytes; dates as ISO strings)."""
+        return orjson.dumps(self)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings)."""
-        return _jsonable(asdict(self))  # type: ignore[no-any-return]
+        result: dict[str, Any] = orjson.loads(self.to_json())
+        return result
 
     def person(self, policy_id: str, person_id: str) -> PersonResult:
         for policy in self.policies:
@@ -89,16 +96,6 @@ UNDETERMINED_TEXT = {
     "ja": "判断できない（必要な事実が不明）",
     "en": "Cannot be assessed yet (facts are missing)",
 }
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from zairyu.model.kinds import (
     Applicant,
@@ -47,6 +47,13 @@ class Strict(BaseModel):
     """Base for every input model: unknown keys are errors, values are not coerced loosely."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul_character(cls, value: object) -> object:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("may not contain the NUL character (U+0000)")
+        return value
 
 
 class SchoolEnrolment(Strict):

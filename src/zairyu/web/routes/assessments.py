@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from zairyu.engine.assessment import assess
+from zairyu.engine.assessment import HouseholdAssessment, assess
 from zairyu.engine.catalogue import NoPolicyInForce
 from zairyu.model.household import Household
 from zairyu.model.problems import check_household, parse_household
@@ -50,7 +50,7 @@ class AssessmentOut(BaseModel):
     created_by: str
 
 
-def run(household: Household, options: AssessmentOptions) -> dict[str, Any]:
+def run(household: Household, options: AssessmentOptions) -> HouseholdAssessment:
     problems = check_household(household, options.as_of)
     if problems:
         raise InvalidRequestError(
@@ -63,13 +63,21 @@ def run(household: Household, options: AssessmentOptions) -> dict[str, Any]:
     except (KeyError, NoPolicyInForce) as error:
         message = error.args[0] if error.args else str(error)
         raise InvalidRequestError([{"path": "body.policy_ids", "message": str(message)}]) from None
-    return result.to_dict()
+    return result
 
 
-@router.post("/assessments")
-def assess_household(body: HouseholdAssessmentIn, actor: CurrentActor) -> dict[str, Any]:
-    """Assess a household without storing it (nothing about it is kept or logged)."""
-    return run(body.household, body)
+@router.post(
+    "/assessments",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
+)
+def assess_household(body: HouseholdAssessmentIn, actor: CurrentActor) -> Response:
+    """Assess a household without storing it (nothing about it is kept or logged).
+
+    The result is written straight to JSON by the engine (the trace is large: every condition
+    of every policy, with its texts and citation, for every person)."""
+    result = run(body.household, body)
+    return Response(content=result.to_json(), media_type="application/json")
 
 
 @router.post(
@@ -82,7 +90,7 @@ def assess_case(
 ) -> dict[str, Any]:
     actor.require(ASSESSORS)
     case = found.cases.get(actor, case_id)
-    result = run(parse_household(case["household"], "stored case"), body)
+    result = run(parse_household(case["household"], "stored case"), body).to_dict()
     policies = [
         {"policy_id": p["policy_id"], "policy_version": p["policy_version"]}
         for p in result["policies"]
