@@ -133,3 +133,9 @@ def test_an_unreadable_input_is_a_clear_error_not_a_traceback(tmp_path):
 
 def test_a_nul_character_in_a_text_field_is_named(tmp_path):
     _assert_rejected(_run(tmp_path, _with(1, nationality="PH\u0000L")), "nationality", "NUL")
+
+
+@pytest.mark.parametrize("value", [0, 1325376000, "2012/05/01", "2012-5-1"])
+def test_a_date_must_be_written_year_month_day(tmp_path, value):
+    result = _run(tmp_path, _with(1, date_of_birth=value))
+    _assert_rejected(result, "member 'c1'", "date_of_birth", "YYYY-MM-DD")

@@ -9,10 +9,18 @@ cannot silently become an unknown. The vocabularies (roles, school levels, ...) 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from zairyu.model.kinds import (
     Applicant,
@@ -26,6 +34,23 @@ from zairyu.model.kinds import (
     SpouseKind,
     Suspension,
 )
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    """Dates are written YYYY-MM-DD: a number is never read as a date (pydantic would take it
+    as seconds since 1970, so a stray 0 would become 1 January 1970)."""
+    if (
+        value is None
+        or isinstance(value, date)
+        or (isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()))
+    ):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+Day = Annotated[date, BeforeValidator(_iso_date_only)]
 
 __all__ = [  # the vocabularies are re-exported for callers of the household model
     "Applicant",
@@ -60,8 +85,8 @@ class SchoolEnrolment(Strict):
     """One period at one school. ``end`` is ``null`` while the child is still enrolled."""
 
     level: SchoolLevel
-    start: date
-    end: date | None = None
+    start: Day
+    end: Day | None = None
     in_japan: bool = True
     home_language_school: bool | None = Field(
         default=None,
@@ -82,7 +107,7 @@ class Conviction(Strict):
     """One criminal conviction (前科). Sentences are whole months."""
 
     offence: OffenceCategory
-    convicted_on: date | None = None
+    convicted_on: Day | None = None
     sentence_months: Annotated[int, Field(ge=0, le=1200)] | None = Field(
         default=None, description="Custodial sentence in months; 0 for a fine only."
     )
@@ -114,11 +139,11 @@ class Immigration(Strict):
     """Immigration facts (入管法上の事実)."""
 
     entry_mode: EntryMode | None = None
-    entry_date: date | None = None
+    entry_date: Day | None = None
     deportation_order: bool | None = Field(
         default=None, description="A written deportation order (退去強制令書) has been issued."
     )
-    deportation_order_date: date | None = None
+    deportation_order_date: Day | None = None
     release_status: ReleaseStatus | None = None
     deportation_grounds: list[DeportationGround] | None = Field(
         default=None,
@@ -157,7 +182,7 @@ class FamilyTies(Strict):
     spouse: SpouseKind | None = Field(
         default=None, description="Legally married to (婚姻の相手方)."
     )
-    cohabiting_with_spouse_since: date | None = Field(
+    cohabiting_with_spouse_since: Day | None = Field(
         default=None,
         description="Living together as a couple since (夫婦としての共同生活の開始日).",
     )
@@ -179,7 +204,7 @@ class FamilyTies(Strict):
         default=None,
         description="Currently holds parental authority over that child (親権を現に有する).",
     )
-    raising_child_in_japan_since: date | None = Field(
+    raising_child_in_japan_since: Day | None = Field(
         default=None,
         description="Living with and raising that child in Japan since (同居・監護養育の開始日).",
     )
@@ -193,7 +218,7 @@ class FamilyTies(Strict):
 class ResidenceHistory(Strict):
     """The stay in Japan and conduct during it (在留状況)."""
 
-    illegal_stay_since: date | None = Field(
+    illegal_stay_since: Day | None = Field(
         default=None,
         description="Without status since "
         "(不法滞在の始期: overstay start, or the illegal entry date).",
@@ -304,7 +329,7 @@ class Application(Strict):
     """The application for special permission to stay (在留特別許可申請, from 10 June 2024)."""
 
     made: bool | None = Field(default=None, description="An application has been made.")
-    applied_on: date | None = None
+    applied_on: Day | None = None
     applicant: Applicant | None = Field(default=None, description="Who filed it.")
     unable_to_apply_in_person: bool | None = Field(
         default=None, description="Cannot apply in person through illness etc. (疾病その他)."
@@ -322,7 +347,7 @@ class Person(Strict):
 
     id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
     role: Role
-    date_of_birth: date | None = None
+    date_of_birth: Day | None = None
     born_in_japan: bool | None = None
     nationality: Annotated[str, Field(max_length=64)] | None = Field(
         default=None, description="ISO 3166-1 alpha-3 code or a name."

@@ -65,7 +65,7 @@ def _from_validation_error(raw: Any, error: ValidationError) -> list[Problem]:
             where = f"{base}, {_member_label(raw, loc[1])}"
             loc = loc[2:]
         field = ".".join(str(part) for part in loc)
-        message = item["msg"]
+        message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
             message = "is not a known field (check the spelling; see schemas/household.schema.json)"
         elif item["type"] == "missing":
