@@ -12,11 +12,6 @@ from typing import Annotated
 import typer
 
 from zairyu.cli.app import app, writable
-from zairyu.engine.assessment import assess
-from zairyu.engine.catalogue import NoPolicyInForce
-from zairyu.model.household import Household
-from zairyu.model.problems import InvalidHousehold, load_household
-from zairyu.report.explanation import render_text
 
 
 class Lang(StrEnum):
@@ -83,6 +78,12 @@ def assess_command(
     The result is an assessment, never a decision: the Minister of Justice decides.
     Exit codes: 0 assessed, 2 invalid input (the message names the person and the field).
     """
+    # Imported here, not at the top, so that other commands (batch) start without them.
+    from zairyu.engine.assessment import assess
+    from zairyu.engine.catalogue import NoPolicyInForce
+    from zairyu.model.problems import InvalidHousehold, load_household
+    from zairyu.report.explanation import render_text
+
     on = parse_date(as_of, "--as-of")
     text = read_input(household)
     try:
@@ -108,6 +109,8 @@ def schema_command(
     ] = None,
 ) -> None:
     """Print the JSON Schema of the household format."""
+    from zairyu.model.household import Household
+
     text = json.dumps(Household.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
     if out is None:
         typer.echo(text, nl=False)

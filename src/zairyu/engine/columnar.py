@@ -33,7 +33,7 @@ from zairyu.engine.expr import (
     names,
 )
 from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
-from zairyu.model.table import COLUMNS, Row
+from zairyu.model.columns import COLUMNS, Row
 
 POLARS_TYPES: dict[str, pl.DataType] = {
     "bool": pl.Boolean(),

@@ -14,7 +14,7 @@ from itertools import combinations
 
 from zairyu.engine.plan import AS_OF, UNDETERMINED, CompiledAction
 from zairyu.engine.scalar import ScalarPlan, compile_node
-from zairyu.model.table import Row, Value
+from zairyu.model.columns import Row, Value
 
 MAX_PAIRS = 400
 MAX_PER_PERSON = 8

@@ -31,7 +31,7 @@ from zairyu.engine.expr import (
     parse,
     walk,
 )
-from zairyu.model.table import COLUMNS
+from zairyu.model.columns import COLUMNS
 from zairyu.policies.schema import Action, Condition, Outcome, Policy, Variable
 
 AS_OF = "as_of"

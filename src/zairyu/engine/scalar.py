@@ -30,7 +30,7 @@ from zairyu.engine.expr import (
     Scalar,
 )
 from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
-from zairyu.model.table import Row
+from zairyu.model.columns import Row
 
 Fn = Callable[[list[Row], int], Scalar]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from zairyu.engine.expr import Agg, Node, Ref, Scalar, children, names
 from zairyu.engine.plan import Step
 from zairyu.engine.scalar import Fn, ScalarPlan, compile_node
-from zairyu.model.table import COLUMNS, Row
+from zairyu.model.columns import COLUMNS, Row
 
 
 class _Walk:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from zairyu.io.row_problems import ALLOWED, REQUIRED
-from zairyu.model.table import COLUMNS
+from zairyu.model.columns import COLUMNS
 
 INTRO = """# Caseload file format
 

@@ -13,8 +13,8 @@ import polars as pl
 
 from zairyu.engine.columnar import POLARS_TYPES
 from zairyu.io.formats import CaseloadFileError
-from zairyu.model.household import EntryMode, ReleaseStatus, Role, SchoolLevel
-from zairyu.model.table import COLUMNS
+from zairyu.model.columns import COLUMNS
+from zairyu.model.kinds import EntryMode, ReleaseStatus, Role, SchoolLevel
 
 ROW = "_row"
 IDS = ("household_id", "person_id")

@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from zairyu.model.household import Role
+from zairyu.model.kinds import Role
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]

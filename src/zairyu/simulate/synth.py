@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from zairyu.model.household import OffenceCategory
-from zairyu.model.table import Row
+from zairyu.model.columns import Row
+from zairyu.model.kinds import OffenceCategory
 
 ASSUMPTIONS = Path(__file__).with_name("assumptions.yaml")
 REFERENCE = date(2024, 6, 10)
