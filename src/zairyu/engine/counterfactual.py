@@ -45,10 +45,19 @@ def _candidates(
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     const_row: list[Row] = [{AS_OF: as_of}]
-    for action in scalar.plan.actions:
+    compiled = scalar.cache.get("actions")
+    if compiled is None:  # compiled once per plan, not once per assessment
+        compiled = scalar.cache["actions"] = [
+            (
+                action,
+                tuple((col, compile_node(node)) for col, node in action.assignments),
+                compile_node(action.when) if action.when is not None else None,
+            )
+            for action in scalar.plan.actions
+        ]
+    for action, assignments, when in compiled:
         spec = action.definition
-        values = tuple((col, compile_node(node)(const_row, 0)) for col, node in action.assignments)
-        when = compile_node(action.when) if action.when is not None else None
+        values = tuple((col, fn(const_row, 0)) for col, fn in assignments)
         targets = [0] if spec.scope == "household" else range(len(rows))
         for j in targets:
             row = rows[j]

@@ -195,7 +195,6 @@ def compile_policy(
         for n, d in defs.items()
     }
     steps: list[Step] = []
-    deps: dict[str, frozenset[str]] = {}
     for name in _order(source, labels, scope):
         item = defs[name]
         is_condition = isinstance(item, Condition)
@@ -206,9 +205,6 @@ def compile_policy(
         if node.type == "null":
             raise PolicyError(source, labels[name][0], "the expression is always NULL")
         scope[name] = node.type
-        deps[name] = frozenset(
-            c for n in names(node) for c in (deps.get(n) or ({n} if n in COLUMNS else set()))
-        )
         roles = frozenset(r.value for r in item.applies_to) if item.applies_to else None
         steps.append(Step(name, _substitute(node, params), roles, is_condition, item))
 
@@ -223,9 +219,6 @@ def compile_policy(
             node = parse(outcome.when, scope, want="bool")
         except ExpressionError as error:
             raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
-        deps[outcome.id] = frozenset(
-            c for n in names(node) for c in deps.get(n, {n} & COLUMNS.keys())
-        )
         outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params), outcome))
     last = outcomes[-1] if outcomes else None
     if last is None or not (isinstance(last.node, Lit) and last.node.value is True):
@@ -237,7 +230,7 @@ def compile_policy(
         )
 
     actions = [_compile_action(a, scope, params, source) for a in policy.actions]
-    plan = Plan(policy, source, params, steps, outcomes, actions, deps)
+    plan = Plan(policy, source, params, steps, outcomes, actions)
     _split_deps(plan)
     return plan
 
@@ -253,6 +246,7 @@ def _split_deps(plan: Plan) -> None:
         _visit_deps(plan, node, False, own, household)
         plan.own_deps[name] = frozenset(own)
         plan.household_deps[name] = frozenset(household)
+        plan.deps[name] = frozenset(own | household)
 
 
 def _visit_deps(plan: Plan, node: Node, inside: bool, own: set[str], household: set[str]) -> None:
