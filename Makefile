@@ -15,7 +15,10 @@ $(BIN)/zairyu: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(BIN)/zairyu
 
-install: $(BIN)/zairyu ## Create .venv and install zairyu with its development tools
+install: system $(BIN)/zairyu ## Create .venv and install zairyu with its development tools
+
+system: ## Install the Debian packages listed in scripts/debian-packages.d/ (only the missing ones)
+	scripts/debian-packages
 
 run: install ## Assess an example household (EXAMPLE=path to choose another)
 	$(BIN)/zairyu assess $(EXAMPLE)
@@ -46,4 +49,4 @@ bench: install ## Time zairyu against OpenFisca, ZEN and a plain loop (10k, 100k
 docs: install schema ## Regenerate docs/cli.md (the command reference) and the schema
 	$(BIN)/zairyu cli-reference --out docs/cli.md
 
-.PHONY: help install run test lint format schema serve docs bench
+.PHONY: help system install run test lint format schema serve docs bench

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Annotated
 
 import typer
+
+from zairyu.clock import TODAY, resolve_day
 
 app = typer.Typer(
     name="zairyu",
@@ -27,3 +31,29 @@ def writable(path: Path | None) -> Path | None:
             message = f"cannot create the folder {path.parent}: {error.strerror}"
             raise typer.BadParameter(message) from None
     return path
+
+
+def fail(message: str) -> typer.Exit:
+    """Print ``error: message`` to standard error; the exit for bad input (code 2)."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+AsOf = Annotated[
+    str,
+    typer.Option(
+        "--as-of", help="Assessment date, YYYY-MM-DD, or 'today' (resolved when the command runs)."
+    ),
+]
+"""The ``--as-of`` option of every command that assesses; its default is the word ``today``."""
+
+
+def as_of_day(value: str | None, option: str = "--as-of") -> date:
+    """Resolve an ``--as-of`` value once, at run time; a bad date ends the command (exit 2)."""
+    try:
+        return resolve_day(value)
+    except ValueError as error:
+        raise fail(f"{option}: {error}") from None
+
+
+__all__ = ["TODAY", "AsOf", "app", "as_of_day", "fail", "writable"]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app, writable
+from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, writable
 
 
 class Lang(StrEnum):
@@ -22,12 +21,6 @@ class Lang(StrEnum):
 class Format(StrEnum):
     text = "text"
     json = "json"
-
-
-def fail(message: str) -> typer.Exit:
-    """Print a message to stderr and return the exit for bad input (code 2)."""
-    typer.echo(message, err=True)
-    return typer.Exit(code=2)
 
 
 def read_input(path: str) -> str:
@@ -41,21 +34,10 @@ def read_input(path: str) -> str:
         raise fail(f"{path}: cannot read: {error}") from None
 
 
-def parse_date(value: str | None, option: str) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"{option}: '{value}' is not a date (use YYYY-MM-DD)") from None
-
-
 @app.command("assess")
 def assess_command(
     household: Annotated[str, typer.Argument(help="Household JSON file, or - for standard input.")],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD (default: today).")
-    ] = None,
+    as_of: AsOf = TODAY,
     lang: Annotated[
         Lang, typer.Option("--lang", help="Language of the text form: ja or en.")
     ] = Lang.en,
@@ -84,7 +66,7 @@ def assess_command(
     from zairyu.model.problems import InvalidHousehold, load_household
     from zairyu.report.explanation import render_text
 
-    on = parse_date(as_of, "--as-of")
+    on = as_of_day(as_of)
     text = read_input(household)
     try:
         parsed = load_household(text, source=household, as_of=on)

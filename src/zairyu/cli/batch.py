@@ -10,14 +10,9 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app, writable
+from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, writable
 
 CHUNK_HELP = "Rows read at a time; lower it for files larger than memory."
-
-
-def fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code=2)
 
 
 def choose_plans(policies: list[str] | None, as_of: date) -> list:  # type: ignore[type-arg]
@@ -37,13 +32,6 @@ def choose_plans(policies: list[str] | None, as_of: date) -> list:  # type: igno
     return plans
 
 
-def parse_day(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"{option}: '{value}' is not a date (use YYYY-MM-DD)") from None
-
-
 @app.command("batch")
 def batch_command(
     caseload: Annotated[Path, typer.Argument(help="Caseload: .csv, .xlsx, .parquet or .jsonl.")],
@@ -51,9 +39,7 @@ def batch_command(
         Path,
         typer.Option("--out", help="Results file; the suffix sets the format.", callback=writable),
     ],
-    as_of: Annotated[str, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD.")] = str(
-        date.today()
-    ),
+    as_of: AsOf = TODAY,
     policy: Annotated[
         list[str] | None,
         typer.Option("--policy", help="Policy id or policy file (repeatable); default: in force."),
@@ -75,7 +61,7 @@ def batch_command(
     from zairyu.io.batch import StrictStopError, run_batch
     from zairyu.io.formats import CaseloadFileError, format_of, row_count
 
-    on = parse_day(as_of, "--as-of")
+    on = as_of_day(as_of)
     plans = choose_plans(policy, on)
     errors_path = errors or out.with_name(out.stem + ".errors.csv")
     try:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app, writable
-from zairyu.cli.batch import choose_plans, fail, parse_day
+from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, writable
+from zairyu.cli.batch import choose_plans
 
 
 def _markdown(title: str, frame: object) -> str:
@@ -26,9 +25,7 @@ def _markdown(title: str, frame: object) -> str:
 def compare_command(
     caseload: Annotated[Path, typer.Argument(help="Caseload: .csv, .xlsx, .parquet or .jsonl.")],
     reform: Annotated[Path, typer.Option("--reform", help="Reform file (YAML).")],
-    as_of: Annotated[str, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD.")] = str(
-        date.today()
-    ),
+    as_of: AsOf = TODAY,
     changes: Annotated[
         Path | None,
         typer.Option(
@@ -48,7 +45,7 @@ def compare_command(
     from zairyu.simulate.compare import compare
     from zairyu.simulate.reform import ReformError, apply_reform, load_reform
 
-    on = parse_day(as_of, "--as-of")
+    on = as_of_day(as_of)
     try:
         change = load_reform(reform)
         (baseline,) = choose_plans([change.policy], on)

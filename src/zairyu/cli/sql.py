@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app
-from zairyu.cli.batch import choose_plans, parse_day
+from zairyu.cli.app import TODAY, AsOf, app, as_of_day
+from zairyu.cli.batch import choose_plans
 
 
 class Dialect(StrEnum):
@@ -22,15 +21,13 @@ class Dialect(StrEnum):
 def sql_command(
     policy: Annotated[str, typer.Argument(help="Policy id, or a policy file (.yaml).")],
     dialect: Annotated[Dialect, typer.Option("--dialect", help="SQL dialect.")] = Dialect.duckdb,
-    as_of: Annotated[str, typer.Option("--as-of", help="Assessment date, YYYY-MM-DD.")] = str(
-        date.today()
-    ),
+    as_of: AsOf = TODAY,
     table: Annotated[str, typer.Option("--table", help="Name of the person table.")] = "persons",
 ) -> None:
     """Print POLICY as one SQL query over the person table (one row per person, the columns of
     docs/caseload-format.md): every variable, condition and the outcome become columns."""
     from zairyu.engine.sql import to_sql
 
-    on = parse_day(as_of, "--as-of")
+    on = as_of_day(as_of)
     (plan,) = choose_plans([policy], on)
     typer.echo(to_sql(plan, on, dialect.value, table))
