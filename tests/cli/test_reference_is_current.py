@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from zairyu.cli.reference import reference_markdown
@@ -36,9 +38,6 @@ sys.stdout.write(reference_markdown())
 
 
 def test_the_reference_is_the_same_on_another_day():
-    import subprocess
-    import sys
-
     moved = subprocess.run(
         [sys.executable, "-c", MOVED_CLOCK], capture_output=True, text=True, check=True
     ).stdout

@@ -13,7 +13,7 @@ from zairyu.engine.catalogue import build_catalogue
 from zairyu.engine.plan import PolicyError
 from zairyu.policies.loader import POLICY_DIR, SOURCES_FILE, PolicyFileError
 
-BASE = yaml.safe_load((POLICY_DIR / "children-2023.yaml").read_text(encoding="utf-8"))
+BASE = yaml.safe_load((POLICY_DIR / "children-2023" / "policy.yaml").read_text(encoding="utf-8"))
 
 
 def _catalogue_with(tmp_path: Path, *policies: dict) -> Path:

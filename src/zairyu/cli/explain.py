@@ -3,38 +3,25 @@ that cover it, on each side."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 
 from zairyu.cli.app import app
 from zairyu.engine.catalogue import default_catalogue
+from zairyu.policies.cases import load_cases
 from zairyu.policies.schema import Condition, Policy
-
-CASES_DIR = Path(__file__).resolve().parents[3] / "tests" / "cases"
 
 
 def _cases_naming(condition_id: str, policy_id: str) -> list[tuple[str, str, Any]]:
-    """(file, title, expected value) of every case that states this condition's value."""
-    found: list[tuple[str, str, Any]] = []
-    for path in sorted(CASES_DIR.glob("**/*.yaml")) if CASES_DIR.is_dir() else []:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        cases = raw.get("cases", [raw]) if isinstance(raw, dict) else []
-        for case in cases:
-            if not isinstance(case, dict) or case.get("policy") != policy_id:
-                continue
-            for values in (case.get("conditions") or {}).values():
-                if condition_id in values:
-                    found.append(
-                        (
-                            path.relative_to(CASES_DIR).as_posix(),
-                            case["title"],
-                            values[condition_id],
-                        )
-                    )
-    return found
+    """(file, title, expected value) of every shipped case that states this condition's value."""
+    return [
+        (case.source, case.title, values[condition_id])
+        for case in load_cases()
+        if case.policy == policy_id
+        for values in case.conditions.values()
+        if condition_id in values
+    ]
 
 
 def _find(condition_id: str) -> list[tuple[Policy, Condition]]:

@@ -104,6 +104,12 @@ def load_sources(path: Path = SOURCES_FILE) -> dict[str, Source]:
     return registry
 
 
+POLICY_FILE = "policy.yaml"
+
+
 def policy_files(directory: Path = POLICY_DIR) -> list[Path]:
-    """The policy files of a directory (every YAML file except the source registry)."""
-    return sorted(p for p in directory.glob("*.yaml") if p.name != SOURCES_FILE.name)
+    """The policy files of a directory: ``<id>/policy.yaml``, one folder per policy, with its
+    scenario cases in ``<id>/cases/``. A folder of loose files (tests, reforms) is read as
+    every YAML file except the source registry."""
+    folders = sorted(directory.glob(f"*/{POLICY_FILE}"))
+    return folders or sorted(p for p in directory.glob("*.yaml") if p.name != SOURCES_FILE.name)
