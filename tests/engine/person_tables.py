@@ -12,15 +12,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from random import Random
 
-from zairyu.model.household import EntryMode, ReleaseStatus, Role, SchoolLevel
+from zairyu.model.columns import allowed_values
 from zairyu.model.table import COLUMNS, Row, Value
 
-CHOICES: dict[str, list[str]] = {
-    "role": [r.value for r in Role],
-    "entry_mode": [m.value for m in EntryMode],
-    "school_level": [*(s.value for s in SchoolLevel), "none"],
-    "release_status": [r.value for r in ReleaseStatus],
-    "nationality": ["PHL", "VNM", "LKA", "TUR", "CHN"],
+# Every allowed value of every column with a vocabulary, from the fact registry; free text
+# (nationality) from a few codes.
+CHOICES: dict[str, tuple[str, ...]] = {
+    **allowed_values(),
+    "nationality": ("PHL", "VNM", "LKA", "TUR", "CHN"),
 }
 PIVOTS = [
     date(2024, 6, 10),
@@ -50,10 +49,12 @@ def random_value(column: str, rnd: Random) -> Value:
     if kind == "bool":
         return rnd.random() < 0.5
     if kind == "int":
-        return rnd.choice(INTS) if rnd.random() < 0.7 else rnd.randint(0, 400)
+        top = COLUMNS[column].maximum or 400
+        value = rnd.choice(INTS) if rnd.random() < 0.7 else rnd.randint(0, 400)
+        return min(value, top)
     if kind == "date":
         return random_date(rnd)
-    return rnd.choice(CHOICES.get(column, ["a", "b", "c"]))
+    return rnd.choice(CHOICES.get(column, ("a", "b", "c")))
 
 
 def random_household(rnd: Random, household_id: str) -> list[Row]:

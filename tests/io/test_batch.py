@@ -14,6 +14,7 @@ from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import evaluate_frame, frame_from_rows
 from zairyu.io.batch import run_batch
 from zairyu.io.formats import ResultWriter, scan
+from zairyu.model.columns import COLUMNS
 from zairyu.simulate.synth import synthesise
 
 AS_OF = date(2024, 6, 10)
@@ -96,3 +97,36 @@ def test_small_chunks_give_the_same_results_as_one_chunk(tmp_path, caseload):
     assert pl.read_parquet(tmp_path / "one.parquet").equals(
         pl.read_parquet(tmp_path / "many.parquet")
     )
+
+
+def _one_bad_cell(tmp_path: Path, column: str, value: str) -> list[dict]:
+    csv = tmp_path / "one.csv"
+    csv.write_text(
+        f"household_id,person_id,role,{column}\nh1,p1,parent,{value}\nh2,p2,child,\n",
+        encoding="utf-8",
+    )
+    errors = tmp_path / "errors.csv"
+    run_batch(csv, tmp_path / "out.csv", [PLAN], AS_OF, errors=errors)
+    return pl.read_csv(errors, infer_schema=False).to_dicts()
+
+
+@pytest.mark.parametrize(
+    "column", [c for c, spec in COLUMNS.items() if spec.values is not None and c != "role"]
+)
+def test_batch_refuses_a_value_that_the_household_format_refuses(tmp_path, column):
+    problems = _one_bad_cell(tmp_path, column, "mom")
+    assert [(p["row"], p["column"], p["value"]) for p in problems] == [("1", column, "mom")]
+    assert problems[0]["problem"].startswith("must be one of ")
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "problem"),
+    [
+        ("conviction_count", "-3", "must be at least 0"),
+        ("refugee_application_count", "101", "must be at most 100"),
+        ("longest_unsuspended_part_months", "99999", "must be at most 1200"),
+    ],
+)
+def test_batch_refuses_a_number_that_cannot_be_true(tmp_path, column, value, problem):
+    problems = _one_bad_cell(tmp_path, column, value)
+    assert [(p["column"], p["value"], p["problem"]) for p in problems] == [(column, value, problem)]

@@ -138,3 +138,17 @@ def test_invalid_yaml_is_rejected_naming_the_file(tmp_path):
     with pytest.raises(PolicyFileError) as caught:
         build_catalogue(tmp_path, tmp_path / "sources.yaml")
     assert "bad.yaml" in str(caught.value) and "not valid YAML" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("expr", "value", "column"),
+    [
+        ("entry_mode IN ('ilegal_entry')", "ilegal_entry", "entry_mode"),
+        ("role = 'parnet'", "parnet", "role"),
+        ("'married_to_alien' = spouse_kind", "married_to_alien", "spouse_kind"),
+    ],
+)
+def test_a_text_that_is_not_a_value_of_its_column_is_rejected(tmp_path, expr, value, column):
+    message = _load_error(tmp_path, _broken(expr=expr))
+    assert "condition 'child_born_in_japan'" in message
+    assert f"'{value}' is not a value of '{column}'" in message

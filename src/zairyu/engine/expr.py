@@ -30,11 +30,13 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from zairyu.model.columns import Value, allowed_values
+
 Type = Literal["bool", "int", "date", "str", "null"]
 CmpOp = Literal["=", "<>", "<", "<=", ">", ">="]
 ArithOp = Literal["+", "-"]
 AggOp = Literal["any", "all"]
-Scalar = bool | int | date | str | None
+Scalar = Value  # one type for a value of the person table
 
 
 class ExpressionError(ValueError):
@@ -360,6 +362,32 @@ def aggregated_names(node: Node) -> set[str]:
     return found
 
 
+def check_values(node: Node, text: str) -> None:
+    """A text literal compared with a column that has a fixed vocabulary must be one of its
+    values: ``entry_mode IN ('ilegal_entry')`` or ``role = 'parnet'`` would silently never
+    hold."""
+    allowed = allowed_values()
+    for n in walk(node):
+        pairs: list[tuple[Node, tuple[Scalar, ...]]] = []
+        if isinstance(n, InList):
+            pairs.append((n.arg, n.values))
+        elif isinstance(n, Cmp):
+            pairs += [(n.left, _lit(n.right)), (n.right, _lit(n.left))]
+        for side, values in pairs:
+            if not isinstance(side, Ref) or side.name not in allowed:
+                continue
+            for value in values:
+                if isinstance(value, str) and value not in allowed[side.name]:
+                    choices = ", ".join(allowed[side.name])
+                    raise ExpressionError(
+                        f"'{value}' is not a value of '{side.name}' (allowed: {choices}): {text}"
+                    )
+
+
+def _lit(node: Node) -> tuple[Scalar, ...]:
+    return (node.value,) if isinstance(node, Lit) else ()
+
+
 @lru_cache(maxsize=4096)
 def _sql_tree(text: str) -> exp.Expression:
     """sqlglot's tree for an expression; parsed once per text (the tree is only read)."""
@@ -376,6 +404,7 @@ def parse(text: str, scope: dict[str, Type], want: Type | None = None) -> Node:
         raise ExpressionError("the expression is empty")
     parser = _Parser(scope, text)
     node = parser.convert(_sql_tree(text))
+    check_values(node, text)
     if want is not None and node.type not in (want, "null"):
         raise ExpressionError(f"the expression must be {want}, not {node.type}: {text}")
     return node

@@ -50,7 +50,10 @@ def caseload_format_markdown() -> str:
     rows = []
     for name, column in COLUMNS.items():
         required = " (required)" if name in REQUIRED else ""
-        allowed = ", ".join(ALLOWED.get(name, ()))
+        labels = column.value_labels or {}
+        allowed = ", ".join(f"`{v}` ({labels[v].en})" for v in ALLOWED.get(name, ()))
+        if column.minimum is not None or column.maximum is not None:
+            allowed = f"{column.minimum} to {column.maximum}"
         rows.append(f"| `{name}` | {column.kind} | {column.en}{required} | {allowed} |")
     return INTRO + "\n".join(rows) + "\n" + RESULTS
 

@@ -13,18 +13,12 @@ import polars as pl
 
 from zairyu.engine.columnar import POLARS_TYPES
 from zairyu.io.formats import CaseloadFileError
-from zairyu.model.columns import COLUMNS
-from zairyu.model.kinds import EntryMode, ReleaseStatus, Role, SchoolLevel
+from zairyu.model.columns import COLUMNS, allowed_values
 
 ROW = "_row"
 IDS = ("household_id", "person_id")
 REQUIRED = (*IDS, "role")
-ALLOWED: dict[str, tuple[str, ...]] = {
-    "role": tuple(r.value for r in Role),
-    "school_level": ("none", *(s.value for s in SchoolLevel)),
-    "entry_mode": tuple(e.value for e in EntryMode),
-    "release_status": tuple(r.value for r in ReleaseStatus),
-}
+ALLOWED: dict[str, tuple[str, ...]] = allowed_values()  # from the fact registry
 TRUE_WORDS = ("true", "1", "yes")
 FALSE_WORDS = ("false", "0", "no")
 
@@ -98,6 +92,18 @@ def _parse(column: str, values: pl.Expr, dtype: pl.DataType) -> tuple[pl.Expr, s
     return values.cast(pl.String), ""
 
 
+def _range_checks(column: str, typed: pl.Expr) -> list[tuple[str, pl.Expr, str]]:
+    """A whole number outside the range the registry gives (a count below 0, a sentence of
+    more than 100 years) cannot be true."""
+    spec = COLUMNS[column]
+    found = []
+    if spec.minimum is not None:
+        found.append((column, typed < spec.minimum, f"must be at least {spec.minimum}"))
+    if spec.maximum is not None:
+        found.append((column, typed > spec.maximum, f"must be at most {spec.maximum}"))
+    return found
+
+
 def _blank(values: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     if dtype == pl.String:
         return values.is_null() | (values.str.strip_chars() == "")
@@ -129,6 +135,7 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
             allowed = ALLOWED[column]
             bad = ~blank & ~original.cast(pl.String).is_in(allowed)
             checks.append((column, bad, f"must be one of {', '.join(allowed)}"))
+        checks.extend(_range_checks(column, typed))
     typed_frame = raw.select(pl.col(ROW), *typed_exprs)
     problems = _problems(raw, checks)
     if problems:
