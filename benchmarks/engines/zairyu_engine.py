@@ -16,8 +16,8 @@ from zairyu.engine.assessment import assess_rows
 from zairyu.engine.columnar import evaluate_frame
 from zairyu.engine.plan import Plan, compile_policy
 from zairyu.engine.scalar import compile_scalar
-from zairyu.io.batch import run_batch
 from zairyu.policies.loader import load_policy_file
+from zairyu.services.batch import run_batch
 
 POLICY = Path(__file__).parents[1] / "policy.yaml"
 
@@ -60,7 +60,7 @@ def single(rows: list[dict[str, Any]], trace: bool) -> Any:
 
 
 def main() -> None:
-    """The same batch as ``zairyu batch``, through the library (``zairyu.io.batch.run_batch``)
+    """The same batch as ``zairyu batch``, through the library (``zairyu.services.batch.run_batch``)
     without the command line's start-up: read, check, evaluate, write, error file."""
     source, target = Path(sys.argv[1]), Path(sys.argv[2])
     run_batch(source, target, [BASE], AS_OF, errors=target.with_suffix(".errors.csv"))

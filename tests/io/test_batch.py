@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from zairyu.cli import app
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import evaluate_frame, frame_from_rows
-from zairyu.io.batch import run_batch
 from zairyu.io.formats import ResultWriter, scan
 from zairyu.model.columns import COLUMNS
+from zairyu.services.batch import run_batch
 from zairyu.simulate.synth import synthesise
 
 AS_OF = date(2024, 6, 10)

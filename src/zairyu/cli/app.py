@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zairyu.clock import TODAY, resolve_day
+
+if TYPE_CHECKING:
+    from zairyu.engine.plan import Plan
 
 app = typer.Typer(
     name="zairyu",
@@ -56,4 +59,15 @@ def as_of_day(value: str | None, option: str = "--as-of") -> date:
         raise fail(f"{option}: {error}") from None
 
 
-__all__ = ["TODAY", "AsOf", "app", "as_of_day", "fail", "writable"]
+def plans_or_exit(policies: list[str] | None, as_of: date) -> list[Plan]:
+    """The plans to apply (``zairyu.services.plans``); a bad choice ends the command."""
+    from zairyu.services.errors import PolicyChoiceError
+    from zairyu.services.plans import choose_plans
+
+    try:
+        return choose_plans(policies, as_of)
+    except PolicyChoiceError as error:
+        raise fail(str(error)) from None
+
+
+__all__ = ["TODAY", "AsOf", "app", "as_of_day", "fail", "plans_or_exit", "writable"]

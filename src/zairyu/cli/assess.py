@@ -61,20 +61,18 @@ def assess_command(
     Exit codes: 0 assessed, 2 invalid input (the message names the person and the field).
     """
     # Imported here, not at the top, so that other commands (batch) start without them.
-    from zairyu.engine.assessment import assess
-    from zairyu.engine.catalogue import NoPolicyInForce
-    from zairyu.model.problems import InvalidHousehold, load_household
     from zairyu.report.explanation import render_text
+    from zairyu.services.assessing import assess_document
+    from zairyu.services.errors import REFUSALS
 
     on = as_of_day(as_of)
     text = read_input(household)
     try:
-        parsed = load_household(text, source=household, as_of=on)
-        result = assess(parsed, on, policy, counterfactuals=counterfactuals)
-    except InvalidHousehold as error:
+        _, result = assess_document(
+            text, on, policy, counterfactuals=counterfactuals, source=household
+        )
+    except REFUSALS as error:
         raise fail(str(error)) from None
-    except (NoPolicyInForce, KeyError) as error:
-        raise fail(str(error.args[0] if error.args else error)) from None
     if fmt == Format.json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

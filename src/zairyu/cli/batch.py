@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, writable
+from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, plans_or_exit, writable
 
 CHUNK_HELP = "Rows read at a time; lower it for files larger than memory."
-
-
-def choose_plans(policies: list[str] | None, as_of: date) -> list:  # type: ignore[type-arg]
-    """Policy ids from the catalogue, or paths to policy files; default: all in force."""
-    from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
-    from zairyu.engine.plan import PolicyError, compile_policy
-    from zairyu.policies.loader import PolicyFileError, load_policy_file
-
-    files = [p for p in policies or [] if p.endswith((".yaml", ".yml"))]
-    ids = [p for p in policies or [] if p not in files]
-    try:
-        plans = [compile_policy(load_policy_file(Path(f)), f) for f in files]
-        if ids or not files:
-            plans += default_catalogue().select(as_of, ids or None)
-    except (NoPolicyInForce, KeyError, PolicyError, PolicyFileError) as error:
-        raise fail(str(error).strip("'\"")) from None
-    return plans
 
 
 @app.command("batch")
@@ -58,11 +40,11 @@ def batch_command(
     """Assess every household of a caseload: one result row per person, with one column per
     variable, condition and outcome. Bad rows go to the error file; their households are set
     aside and every other household is still assessed."""
-    from zairyu.io.batch import StrictStopError, run_batch
     from zairyu.io.formats import CaseloadFileError, format_of, row_count
+    from zairyu.services.batch import StrictStopError, run_batch
 
     on = as_of_day(as_of)
-    plans = choose_plans(policy, on)
+    plans = plans_or_exit(policy, on)
     errors_path = errors or out.with_name(out.stem + ".errors.csv")
     try:
         format_of(out)

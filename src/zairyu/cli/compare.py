@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, writable
-from zairyu.cli.batch import choose_plans
 
 
 def _markdown(title: str, frame: object) -> str:
@@ -37,30 +36,16 @@ def compare_command(
 ) -> None:
     """Count outcomes under the baseline policy and under REFORM, by outcome, role, age band
     and household, and write the persons whose outcome changes with the conditions that changed."""
-    import polars as pl
-
-    from zairyu.io.caseload import household_chunks
-    from zairyu.io.formats import CaseloadFileError, ResultWriter
-    from zairyu.io.row_problems import type_chunk, with_unknown_columns
-    from zairyu.simulate.compare import compare
-    from zairyu.simulate.reform import ReformError, apply_reform, load_reform
+    from zairyu.io.formats import ResultWriter
+    from zairyu.services.comparing import compare_reform
+    from zairyu.services.errors import ServiceError
 
     on = as_of_day(as_of)
     try:
-        change = load_reform(reform)
-        (baseline,) = choose_plans([change.policy], on)
-        reformed = apply_reform(baseline, change, str(reform))
-        parts, problems = [], 0
-        for first_row, chunk in household_chunks(caseload):
-            typed, found = type_chunk(chunk, first_row)
-            parts.append(typed)
-            problems += len(found)
-    except (ReformError, CaseloadFileError) as error:
+        found = compare_reform(caseload, reform, on)
+    except ServiceError as error:
         raise fail(str(error)) from None
-    people = with_unknown_columns(
-        pl.concat(parts, how="vertical_relaxed"), set(_needed(baseline, reformed))
-    )
-    result = compare(people, baseline, reformed, on)
+    change, baseline, result, problems = found.reform, found.baseline, found.result, found.problems
     typer.echo(f"## {change.title} ({change.id}) against {baseline.id}, as of {on}\n")
     if problems:
         typer.echo(f"{problems} bad value(s): those households were left out (see zairyu batch).\n")
@@ -73,10 +58,3 @@ def compare_command(
     writer.write(result.changes)
     writer.close()
     typer.echo(f"{result.changes.height} person(s) change outcome -> {target}")
-
-
-def _needed(*plans: object) -> list[str]:
-    from zairyu.engine.plan import Plan
-
-    return ["role", "birth_date", *(c for p in plans if isinstance(p, Plan)
-                                    for cols in p.deps.values() for c in cols)]  # fmt: skip

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import TODAY, AsOf, app, as_of_day
-from zairyu.cli.batch import choose_plans
+from zairyu.cli.app import TODAY, AsOf, app, as_of_day, plans_or_exit
 
 
 class Dialect(StrEnum):
@@ -29,5 +28,5 @@ def sql_command(
     from zairyu.engine.sql import to_sql
 
     on = as_of_day(as_of)
-    (plan,) = choose_plans([policy], on)
+    (plan,) = plans_or_exit([policy], on)
     typer.echo(to_sql(plan, on, dialect.value, table))

@@ -95,6 +95,10 @@ class Plan:
         order = {c.id: k for k, c in enumerate(self.policy.conditions)}
         return sorted((s for s in self.steps if s.is_condition), key=lambda s: order[s.name])
 
+    def columns_read(self) -> frozenset[str]:
+        """Every person-table column the policy reads (and ``role``, which it always reads)."""
+        return frozenset({"role"}).union(*self.deps.values())
+
     def base_columns(self, name: str) -> frozenset[str]:
         """The person-table columns a variable, condition or outcome ultimately reads."""
         return self.deps.get(name, frozenset({name}) if name in COLUMNS else frozenset())

@@ -12,11 +12,12 @@ from typing import Any
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from zairyu.engine.assessment import HouseholdAssessment, assess
-from zairyu.engine.catalogue import NoPolicyInForce
+from zairyu.engine.assessment import HouseholdAssessment
 from zairyu.model.household import Household
-from zairyu.model.problems import check_household, parse_household
-from zairyu.store.access import ASSESSORS, InvalidRequestError
+from zairyu.services import assessing
+from zairyu.services.cases import assess_stored_case
+from zairyu.services.errors import InvalidHousehold, PolicyChoiceError
+from zairyu.store.access import InvalidRequestError
 from zairyu.store.records import ASSESSMENTS
 from zairyu.web.security import CurrentActor, Found
 
@@ -50,20 +51,22 @@ class AssessmentOut(BaseModel):
     created_by: str
 
 
+def refusal(error: InvalidHousehold | PolicyChoiceError) -> InvalidRequestError:
+    """A refusal of the assessment service as the API's 422, naming the fields."""
+    if isinstance(error, PolicyChoiceError):
+        return InvalidRequestError([{"path": "body.policy_ids", "message": str(error)}])
+    return InvalidRequestError(
+        [{"path": f"household: {p.where}, {p.field}", "message": p.message} for p in error.problems]
+    )
+
+
 def run(household: Household, options: AssessmentOptions) -> HouseholdAssessment:
-    problems = check_household(household, options.as_of)
-    if problems:
-        raise InvalidRequestError(
-            [{"path": f"household: {p.where}, {p.field}", "message": p.message} for p in problems]
-        )
     try:
-        result = assess(
+        return assessing.assess_household(
             household, options.as_of, options.policy_ids, counterfactuals=options.counterfactuals
         )
-    except (KeyError, NoPolicyInForce) as error:
-        message = error.args[0] if error.args else str(error)
-        raise InvalidRequestError([{"path": "body.policy_ids", "message": str(message)}]) from None
-    return result
+    except (InvalidHousehold, PolicyChoiceError) as error:
+        raise refusal(error) from None
 
 
 @router.post(
@@ -88,20 +91,18 @@ def assess_household(body: HouseholdAssessmentIn, actor: CurrentActor) -> Respon
 def assess_case(
     case_id: str, body: AssessmentOptions, actor: CurrentActor, found: Found
 ) -> dict[str, Any]:
-    actor.require(ASSESSORS)
-    case = found.cases.get(actor, case_id)
-    result = run(parse_household(case["household"], "stored case"), body).to_dict()
-    policies = [
-        {"policy_id": p["policy_id"], "policy_version": p["policy_version"]}
-        for p in result["policies"]
-    ]
-    fields = {
-        "case_version": case["version"],
-        "as_of": body.as_of,
-        "policies": policies,
-        "result": result,
-    }
-    return found.records.add(actor, ASSESSMENTS, case_id, fields)
+    try:
+        return assess_stored_case(
+            found.cases,
+            found.records,
+            actor,
+            case_id,
+            body.as_of,
+            body.policy_ids,
+            counterfactuals=body.counterfactuals,
+        )
+    except (InvalidHousehold, PolicyChoiceError) as error:
+        raise refusal(error) from None
 
 
 @router.get("/cases/{case_id}/assessments", response_model=list[AssessmentOut])

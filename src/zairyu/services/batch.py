@@ -1,4 +1,5 @@
-"""Assess a whole caseload: every household, under every policy chosen, chunk by chunk.
+"""Assess a whole caseload: every household, under every policy chosen, chunk by chunk
+(``zairyu.io`` reads and checks the file and writes the results; this is the use case).
 
 Results hold, per person, the row number in the caseload file, the ids and role, the date of
 assessment, one column per derived variable and condition, and the outcome (the input facts
@@ -29,11 +30,12 @@ from zairyu.io.row_problems import (
     type_chunk,
     with_unknown_columns,
 )
+from zairyu.services.errors import ServiceError
 
 KEPT = (ROW, "household_id", "person_id", "role")
 
 
-class StrictStopError(ValueError):
+class StrictStopError(ServiceError):
     """``--strict``: the first bad row stops the run."""
 
     def __init__(self, problem: RowProblem) -> None:
@@ -52,7 +54,7 @@ class BatchSummary:
 
 def assess_frame(people: pl.DataFrame, plans: list[Plan], as_of: date) -> pl.DataFrame:
     """The person table with every variable, condition and outcome of every plan."""
-    needed = {"role", *(c for plan in plans for cols in plan.deps.values() for c in cols)}
+    needed = set().union(*(plan.columns_read() for plan in plans))
     people = with_unknown_columns(people, needed)
     inputs = set(people.columns)
     keep = [c for c in KEPT if c in inputs]

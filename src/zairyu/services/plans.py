@@ -1,0 +1,28 @@
+"""Which policies to apply: named ones (ids from the catalogue, or policy files), or every
+policy in force on the date."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
+from zairyu.engine.plan import Plan, PolicyError, compile_policy
+from zairyu.policies.loader import PolicyFileError, load_policy_file
+from zairyu.services.errors import PolicyChoiceError
+
+
+def choose_plans(policies: list[str] | None, as_of: date) -> list[Plan]:
+    """Policy ids from the catalogue, or paths to policy files; by default all in force.
+
+    Raises ``PolicyChoiceError`` naming the policy and why it cannot be used on ``as_of``."""
+    files = [p for p in policies or [] if p.endswith((".yaml", ".yml"))]
+    ids = [p for p in policies or [] if p not in files]
+    try:
+        plans = [compile_policy(load_policy_file(Path(f)), f) for f in files]
+        if ids or not files:
+            plans += default_catalogue().select(as_of, ids or None)
+    except (NoPolicyInForce, KeyError, PolicyError, PolicyFileError) as error:
+        message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+        raise PolicyChoiceError(str(message)) from None
+    return plans
