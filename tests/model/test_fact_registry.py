@@ -9,6 +9,7 @@ import pytest
 
 from zairyu.model import kinds
 from zairyu.model.columns import COLUMNS
+from zairyu.model.household import Household, Person
 from zairyu.model.registry import REGISTRY, RegistryError, load_registry
 
 SRC = Path(__file__).parents[2] / "src" / "zairyu"
@@ -69,3 +70,30 @@ def test_a_value_without_a_label_stops_loading(tmp_path):
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(RegistryError, match=r"vocabulary 'role'.*missing \['child'\]"):
         load_registry(path)
+
+
+def test_every_household_field_has_a_question_and_help_in_both_languages():
+    for path, field in REGISTRY.fields.items():
+        for text in (field.label, field.question, field.help):
+            assert text.ja and text.en, path
+        assert field.answered_by, path
+
+
+def test_every_field_a_column_reads_is_a_field_of_the_household_model():
+    def exists(path: str) -> bool:
+        model: type = Household
+        for part in path.replace("[]", "").split("."):
+            if part == "members":
+                model = Person
+                continue
+            info = model.model_fields.get(part)
+            if info is None:
+                return False
+            inner = [
+                a for a in getattr(info.annotation, "__args__", ()) if hasattr(a, "model_fields")
+            ]
+            model = inner[0] if inner else info.annotation
+        return True
+
+    for path in REGISTRY.fields:
+        assert exists(path), path

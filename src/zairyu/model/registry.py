@@ -28,6 +28,18 @@ REGISTRY_FILE = Path(__file__).with_name("facts.yaml")
 Kind = Literal["bool", "int", "date", "str"]
 KINDS: tuple[Kind, ...] = ("bool", "int", "date", "str")
 ANSWERERS = ("person", "caseworker", "document")
+TOPICS = (
+    "identity",
+    "school",
+    "immigration",
+    "record",
+    "family",
+    "family_ties",
+    "residence",
+    "refugee",
+    "humanitarian",
+    "application",
+)
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -209,14 +221,16 @@ def _field(path: str, raw: Any) -> Field:
     raw = _mapping(raw, item)
     _only(raw, item, FIELD_KEYS)
     answered_by = tuple(raw.get("answered_by") or ())
-    if any(a not in ANSWERERS for a in answered_by):
+    if not answered_by or any(a not in ANSWERERS for a in answered_by):
         raise RegistryError(item, f"answered_by must list some of {', '.join(ANSWERERS)}")
+    if raw.get("topic") not in TOPICS:
+        raise RegistryError(item, f"topic must be one of {', '.join(TOPICS)}")
     return Field(
         path=path,
         topic=str(raw.get("topic", "")),
-        label=_label(raw.get("label"), f"{item}: label", required=False),
-        question=_label(raw.get("question"), f"{item}: question", required=False),
-        help=_label(raw.get("help"), f"{item}: help", required=False),
+        label=_label(raw.get("label"), f"{item}: label"),
+        question=_label(raw.get("question"), f"{item}: question"),
+        help=_label(raw.get("help"), f"{item}: help"),
         answered_by=answered_by,
         sensitive=bool(raw.get("sensitive", False)),
     )
