@@ -37,8 +37,9 @@ ERAS: tuple[tuple[date, str], ...] = (
 
 def as_lang(value: str | None) -> Lang:
     """A supported language, or ``ValueError`` naming the choices."""
-    if value in LANGS:
-        return value  # type: ignore[return-value]
+    for lang in LANGS:
+        if value == lang:
+            return lang
     raise ValueError(f"language '{value}' is not available (choose {' or '.join(LANGS)})")
 
 

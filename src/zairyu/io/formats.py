@@ -69,7 +69,7 @@ class ResultWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.kind = format_of(path)
-        self._parquet: object | None = None
+        self._parquet: pq.ParquetWriter | None = None
         self._pending: list[pl.DataFrame] = []
         self._started = False
 
@@ -96,11 +96,11 @@ class ResultWriter:
             first = self._pending.pop().to_arrow()
             self._parquet = pq.ParquetWriter(self.path, first.schema)
             self._parquet.write_table(first)
-        self._parquet.write_table(frame.to_arrow())  # type: ignore[attr-defined]
+        self._parquet.write_table(frame.to_arrow())
 
     def close(self) -> None:
         if self._parquet is not None:
-            self._parquet.close()  # type: ignore[attr-defined]
+            self._parquet.close()
         elif self.kind == "parquet" and self._pending:
             self._pending.pop().write_parquet(self.path)
         if self.kind == "excel":

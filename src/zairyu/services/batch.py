@@ -64,9 +64,9 @@ def assess_frame(people: pl.DataFrame, plans: list[Plan], as_of: date) -> pl.Dat
         return evaluated.select(*keep, *(c for c in schema if c not in inputs)).collect()
     out = people.select(keep).with_columns(pl.lit(as_of).alias(AS_OF))
     for plan in plans:
-        evaluated = evaluate_frame(plan, people, as_of).collect()
-        added = [c for c in evaluated.columns if c not in inputs and c != AS_OF]
-        out = out.hstack(evaluated.select(pl.col(c).alias(f"{plan.id}.{c}") for c in added))
+        result = evaluate_frame(plan, people, as_of).collect()
+        added = [c for c in result.columns if c not in inputs and c != AS_OF]
+        out = out.hstack(result.select(pl.col(c).alias(f"{plan.id}.{c}") for c in added))
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 import polars as pl
 
@@ -31,10 +32,10 @@ def _age_band(as_of: date) -> pl.Expr:
            < (pl.col("birth_date").dt.month().cast(pl.Int32) * 100 + pl.col("birth_date").dt.day()))
         .cast(pl.Int32)
     )  # fmt: skip
-    band = pl.when(age.is_null()).then(pl.lit("unknown"))
+    band: Any = pl.when(age.is_null()).then(pl.lit("unknown"))  # Then, then ChainedThen
     for low, high, label in AGE_BANDS:
-        band = band.when(age.is_between(low, high)).then(pl.lit(label))  # type: ignore[assignment]
-    return band.otherwise(pl.lit("unknown")).alias("age_band")  # type: ignore[attr-defined]
+        band = band.when(age.is_between(low, high)).then(pl.lit(label))
+    return cast(pl.Expr, band.otherwise(pl.lit("unknown")).alias("age_band"))
 
 
 def _counts(frame: pl.DataFrame, by: list[str]) -> pl.DataFrame:

@@ -8,6 +8,7 @@ from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 import polars as pl
+from matplotlib.patches import Rectangle
 
 from zairyu.io.formats import scan
 from zairyu.stats.figures import SERIES, figures
@@ -43,7 +44,7 @@ def _bars(frame: pl.DataFrame, title: str, stem: Path, ylabel: str) -> list[Path
     ax.set_ylabel(ylabel)
     ax.tick_params(axis="x", labelrotation=60)
     handles = [
-        plt.Rectangle((0, 0), 1, 1, color=c)
+        Rectangle((0, 0), 1, 1, color=c)
         for s, c in STATUS_COLOURS.items()
         if s in frame["status"].to_list()
     ]
