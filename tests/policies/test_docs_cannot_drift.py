@@ -93,30 +93,3 @@ def test_every_condition_has_a_scenario_on_each_side(
         if (policy.id, c.id, value) not in sides
     ]
     assert not lacking, f"{policy.id}: no scenario case reaches: {', '.join(lacking)}"
-
-
-WEIGHED = {
-    "positive_special": ("positive", "weight_positive_special"),
-    "positive_other": ("positive", "weight_positive_other"),
-    "negative_special": ("negative", "weight_negative_special"),
-    "negative_other": ("negative", "weight_negative_other"),
-}
-
-
-@pytest.mark.parametrize(
-    "policy",
-    [p for p in POLICIES if any(v.id == "positive_min" for v in p.variables)],
-    ids=lambda p: p.id,
-)
-def test_every_factor_is_weighed_once_with_the_weight_of_its_kind(policy: Policy) -> None:
-    sums = {v.id: " ".join(v.expr.split()) for v in policy.variables}
-    problems = []
-    for c in policy.conditions:
-        if c.kind.value not in WEIGHED:
-            continue
-        side, weight = WEIGHED[c.kind.value]
-        if f"WHEN {c.id} THEN {weight} " not in sums[f"{side}_min"] + " ":
-            problems.append(f"{c.id} not in {side}_min with {weight}")
-        if f"WHEN NOT {c.id} THEN 0 ELSE {weight} " not in sums[f"{side}_max"] + " ":
-            problems.append(f"{c.id} not in {side}_max with {weight}")
-    assert not problems, f"{policy.id}: {problems}"

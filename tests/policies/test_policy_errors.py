@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 from zairyu.engine.catalogue import build_catalogue
-from zairyu.engine.plan import PolicyError
 from zairyu.policies.loader import POLICY_DIR, SOURCES_FILE, PolicyFileError
 
 BASE = yaml.safe_load((POLICY_DIR / "children-2023" / "policy.yaml").read_text(encoding="utf-8"))
@@ -37,7 +36,7 @@ def _broken(**change_condition: object) -> dict:
 
 def _load_error(tmp_path: Path, *policies: dict) -> str:
     directory = _catalogue_with(tmp_path, *policies)
-    with pytest.raises((PolicyError, PolicyFileError)) as caught:
+    with pytest.raises(PolicyFileError) as caught:
         build_catalogue(directory, directory / "sources.yaml")
     return str(caught.value)
 

@@ -31,19 +31,17 @@ from zairyu.engine.expr import (
     parse,
     walk,
 )
+from zairyu.engine.weighing import with_weighing
 from zairyu.model.columns import COLUMNS
+from zairyu.policies.loader import PolicyFileError
 from zairyu.policies.schema import Action, Condition, Outcome, Policy, Variable
 
 AS_OF = "as_of"
 UNDETERMINED = "undetermined"
 
 
-class PolicyError(ValueError):
-    """A policy file with a mistake. Names the file, the item and the problem."""
-
-    def __init__(self, source: str, item: str, problem: str) -> None:
-        self.source, self.item, self.problem = source, item, problem
-        super().__init__(f"{source}: {item}: {problem}")
+# One error for every mistake in a policy file, whether found when reading it or compiling it.
+PolicyError = PolicyFileError
 
 
 @dataclass(frozen=True)
@@ -178,6 +176,7 @@ def compile_policy(
     policy: Policy, source: str, overrides: dict[str, date | bool | int | str] | None = None
 ) -> Plan:
     """Compile ``policy``; ``overrides`` replaces parameter values (used by reforms)."""
+    policy = with_weighing(policy)
     scope = _scope(policy, source)
     params: dict[str, date | bool | int | str] = {p.id: p.value for p in policy.parameters}
     for name, value in (overrides or {}).items():

@@ -14,11 +14,8 @@ from datetime import date
 from typing import Annotated
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
-    field_validator,
     model_validator,
 )
 
@@ -34,6 +31,7 @@ from zairyu.model.kinds import (
     SpouseKind,
     Suspension,
 )
+from zairyu.model.strict import Strict
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -66,19 +64,6 @@ __all__ = [  # the vocabularies are re-exported for callers of the household mod
     "SpouseKind",
     "Suspension",
 ]
-
-
-class Strict(BaseModel):
-    """Base for every input model: unknown keys are errors, values are not coerced loosely."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _no_nul_character(cls, value: object) -> object:
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("may not contain the NUL character (U+0000)")
-        return value
 
 
 class SchoolEnrolment(Strict):

@@ -13,17 +13,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from zairyu.model.kinds import Role
+from zairyu.model.strict import Strict
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 PolicyId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=80)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class SourceStatus(StrEnum):
@@ -119,6 +116,39 @@ class Condition(Strict):
     citation: Citation
     applies_to: list[Role] | None = None
     reading: Text | None = None
+    weighed_as: ConditionKind | None = Field(
+        default=None,
+        description="In a weighing, count this condition as a factor of that kind "
+        "(e.g. a statutory ground weighed like a specially considered positive factor).",
+    )
+
+
+WEIGHED_KINDS = (
+    ConditionKind.positive_special,
+    ConditionKind.positive_other,
+    ConditionKind.negative_special,
+    ConditionKind.negative_other,
+)
+
+
+class Weighing(Strict):
+    """zairyu's reading of a guideline's weighing: the weight of each kind of factor, each a
+    parameter of the policy. The engine builds the four sums every factor enters with the
+    weight of its kind — ``positive_min`` and ``negative_min`` count an unknown factor as
+    absent, ``positive_max`` and ``negative_max`` as present — so no factor can be left out
+    or counted twice."""
+
+    weights: dict[ConditionKind, Identifier] = Field(
+        description="Kind of factor -> the parameter holding its weight (all four kinds)."
+    )
+
+    @field_validator("weights")
+    @classmethod
+    def _every_kind_weighed(cls, value: dict[ConditionKind, str]) -> dict[ConditionKind, str]:
+        if set(value) != set(WEIGHED_KINDS):
+            wanted = ", ".join(k.value for k in WEIGHED_KINDS)
+            raise ValueError(f"needs exactly the kinds {wanted}")
+        return value
 
 
 class Outcome(Strict):
@@ -158,11 +188,12 @@ class Policy(Strict):
     effective_to: date | None = None
     sources: list[str]
     disclaimer: Text
-    parameters: list[Parameter] = []
-    variables: list[Variable] = []
+    parameters: list[Parameter] = Field(default_factory=list)
+    variables: list[Variable] = Field(default_factory=list)
     conditions: list[Condition]
     outcomes: list[Outcome]
-    actions: list[Action] = []
+    actions: list[Action] = Field(default_factory=list)
+    weighing: Weighing | None = None
     not_formalised: list[Text] = Field(
         default=[], description="What the policy deliberately leaves to human judgement."
     )

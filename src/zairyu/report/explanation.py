@@ -30,7 +30,7 @@ WORDS = {
         "no": "非該当",
         "unknown": "不明",
         "source": "出典",
-        "or": "かつ",
+        "and": "かつ",
         "to": "→",
         "weighing": "考慮される事情（積極・消極の対照）",
         "for": "積極（許可の方向）",
@@ -53,7 +53,7 @@ WORDS = {
         "no": "no",
         "unknown": "unknown",
         "source": "Source",
-        "or": "and",
+        "and": "and",
         "to": "->",
         "weighing": "Factors weighed, side by side",
         "for": "For (toward permission)",
@@ -129,7 +129,7 @@ def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: str
     if person.counterfactuals:
         lines.append(f"    {w['changes']}:")
         for cf in person.counterfactuals:
-            actions = f" {w['or']} ".join(f"{ch.text[lang]} ({ch.person_id})" for ch in cf.changes)
+            actions = f" {w['and']} ".join(f"{ch.text[lang]} ({ch.person_id})" for ch in cf.changes)
             lines.append(f"      - {actions} {w['to']} {outcomes[cf.outcome][lang]}")
     return lines
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
-from zairyu.engine.plan import Plan, PolicyError, compile_policy
+from zairyu.engine.plan import Plan, compile_policy
 from zairyu.policies.loader import PolicyFileError, load_policy_file
 from zairyu.services.errors import PolicyChoiceError
 
@@ -22,7 +22,7 @@ def choose_plans(policies: list[str] | None, as_of: date) -> list[Plan]:
         plans = [compile_policy(load_policy_file(Path(f)), f) for f in files]
         if ids or not files:
             plans += default_catalogue().select(as_of, ids or None)
-    except (NoPolicyInForce, KeyError, PolicyError, PolicyFileError) as error:
+    except (NoPolicyInForce, KeyError, PolicyFileError) as error:
         message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
         raise PolicyChoiceError(str(message)) from None
     return plans
