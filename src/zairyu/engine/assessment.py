@@ -16,11 +16,14 @@ import orjson
 from zairyu.engine.catalogue import Catalogue, default_catalogue
 from zairyu.engine.counterfactual import Counterfactual, find_counterfactuals
 from zairyu.engine.expr import names
+from zairyu.engine.law_trace import facts_known_by_law
 from zairyu.engine.plan import UNDETERMINED, Plan
+from zairyu.engine.presumption import Assumption, presume
 from zairyu.engine.scalar import ScalarPlan
 from zairyu.engine.unknown import missing_facts
 from zairyu.model.household import Household
 from zairyu.model.table import COLUMNS, Row, Value, household_rows
+from zairyu.policies.law import LawFact
 from zairyu.policies.schema import Condition
 
 
@@ -47,6 +50,27 @@ class ConditionResult:
 
 
 @dataclass(slots=True)
+class Presumptive:
+    """The second level: the result on the facts recorded, assuming that nothing unrecorded
+    weighs against the person. Never the strict result; always with what it assumes."""
+
+    outcome: str
+    outcome_text: dict[str, str]
+    assumptions: list[Assumption]
+    missing_facts: list[Fact] = field(default_factory=list)  # what it still waits on
+
+
+@dataclass(slots=True)
+class KnownByLaw:
+    """A rule of law that settled facts of this person (a person under 14 has no conviction)."""
+
+    id: str
+    text: dict[str, str]
+    citation: dict[str, Any]
+    reading: dict[str, str]
+
+
+@dataclass(slots=True)
 class PersonResult:
     person_id: str
     role: str
@@ -55,6 +79,8 @@ class PersonResult:
     conditions: list[ConditionResult]
     missing_facts: list[Fact] = field(default_factory=list)
     counterfactuals: list[Counterfactual] = field(default_factory=list)
+    presumptive: Presumptive | None = None
+    known_by_law: list[KnownByLaw] = field(default_factory=list)
 
 
 @dataclass
@@ -93,8 +119,8 @@ class HouseholdAssessment:
 
 NO_INPUTS: dict[str, dict[str, Value]] = {}
 UNDETERMINED_TEXT = {
-    "ja": "判断できない（必要な事実が不明）",
-    "en": "Cannot be assessed yet (facts are missing)",
+    "ja": "現時点では見通しを示せません（必要な事実が不明）",
+    "en": "No indication can be given yet (facts are missing)",
 }
 
 
@@ -157,6 +183,19 @@ def _condition_result(
     )
 
 
+def _facts(found: list[tuple[str, str]]) -> list[Fact]:
+    return [Fact(pid, column, COLUMNS[column].source) for pid, column in found]
+
+
+def _known(rule: LawFact) -> KnownByLaw:
+    return KnownByLaw(
+        id=rule.id,
+        text={"ja": rule.text.ja, "en": rule.text.en},
+        citation=rule.citation.model_dump(mode="json", exclude_none=True),
+        reading={"ja": rule.reading.ja, "en": rule.reading.en},
+    )
+
+
 def assess_rows(
     scalar: ScalarPlan, rows: list[Row], as_of: date, *, counterfactuals: bool = True
 ) -> PolicyAssessment:
@@ -185,11 +224,18 @@ def assess_rows(
             ],
         )
         if outcome == UNDETERMINED:
-            person.missing_facts = [
-                Fact(pid, column, COLUMNS[column].source)
-                for pid, column in missing_facts(scalar, evaluated, i)
-            ]
+            person.missing_facts = _facts(missing_facts(scalar, evaluated, i))
+        person.known_by_law = [_known(f.rule) for f in facts_known_by_law(rows[i] | row)]
         persons.append(person)
+    for person, presumed in zip(persons, presume(scalar, rows, evaluated, as_of), strict=True):
+        if presumed is not None:
+            text = texts.get(presumed.outcome)
+            person.presumptive = Presumptive(
+                outcome=presumed.outcome,
+                outcome_text={"ja": text.ja, "en": text.en} if text else dict(UNDETERMINED_TEXT),
+                assumptions=presumed.assumptions,
+                missing_facts=_facts(presumed.still_missing),
+            )
     if counterfactuals:
         for person, found in zip(
             persons, find_counterfactuals(scalar, rows, evaluated, as_of), strict=True

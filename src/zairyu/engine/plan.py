@@ -31,6 +31,7 @@ from zairyu.engine.expr import (
     parse,
     walk,
 )
+from zairyu.engine.law import law_replacements
 from zairyu.engine.weighing import with_weighing
 from zairyu.model.columns import COLUMNS
 from zairyu.policies.loader import PolicyFileError
@@ -112,15 +113,21 @@ def _type_of(value: date | bool | int | str) -> Type:
     return "str"
 
 
-def _substitute(node: Node, params: dict[str, date | bool | int | str]) -> Node:
-    """Replace parameter references with their values (a reform changes them by recompiling)."""
+def _substitute(
+    node: Node, params: dict[str, date | bool | int | str], law: dict[str, Node] | None = None
+) -> Node:
+    """Replace parameter references with their values (a reform changes them by recompiling)
+    and, with ``law``, references to columns the law can settle by their law-filled reading
+    (``zairyu.engine.law``)."""
 
     def sub(n: Node) -> Node:
-        return _substitute(n, params)
+        return _substitute(n, params, law)
 
     match node:
         case Ref(name=name) if name in params:
             return Lit(params[name], node.type)
+        case Ref(name=name) if law is not None and name in law:
+            return law[name]
         case Not(arg=a):
             return Not(sub(a))
         case IsNull(arg=a):
@@ -178,6 +185,7 @@ def compile_policy(
     """Compile ``policy``; ``overrides`` replaces parameter values (used by reforms)."""
     policy = with_weighing(policy)
     scope = _scope(policy, source)
+    law = law_replacements()
     params: dict[str, date | bool | int | str] = {p.id: p.value for p in policy.parameters}
     for name, value in (overrides or {}).items():
         if name not in params:
@@ -209,7 +217,7 @@ def compile_policy(
             raise PolicyError(source, labels[name][0], "the expression is always NULL")
         scope[name] = node.type
         roles = frozenset(r.value for r in item.applies_to) if item.applies_to else None
-        steps.append(Step(name, _substitute(node, params), roles, is_condition, item))
+        steps.append(Step(name, _substitute(node, params, law), roles, is_condition, item))
 
     outcomes = []
     ids = {o.id for o in policy.outcomes}
@@ -222,7 +230,7 @@ def compile_policy(
             node = parse(outcome.when, scope, want="bool")
         except ExpressionError as error:
             raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
-        outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params), outcome))
+        outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params, law), outcome))
     last = outcomes[-1] if outcomes else None
     if last is None or not (isinstance(last.node, Lit) and last.node.value is True):
         raise PolicyError(

@@ -216,3 +216,21 @@ def person_row(household: Household, person: Person) -> Row:
 def household_rows(household: Household) -> list[Row]:
     """The household as person-table rows, in member order."""
     return [person_row(household, p) for p in household.members]
+
+
+def field_values(field: str, value: object) -> Row:
+    """The person-table values a household field gives when it holds ``value``: the columns
+    the fact registry says are read from it (``members[].record.convictions`` = ``[]`` gives
+    a conviction count of 0, no life sentence, ...). Raises ``ValueError`` for a value the
+    household format refuses."""
+    path = field.removeprefix("members[].").split(".")
+    member: dict[str, object] = {"id": "p", "role": "parent"}
+    target = member
+    for part in path[:-1]:
+        inner: dict[str, object] = {}
+        target[part] = inner
+        target = inner
+    target[path[-1]] = value
+    household = Household.model_validate({"id": "h", "members": [member]})
+    (row,) = household_rows(household)
+    return {name: row[name] for name, column in COLUMNS.items() if field in column.fields}

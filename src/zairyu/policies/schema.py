@@ -176,6 +176,15 @@ class Action(Strict):
     when: str | None = Field(default=None, description="Only tried where this holds.")
 
 
+class Presumptions(Strict):
+    """Which facts a presumptive answer under this policy may take as absent when unknown
+    (household fields of ``presumptions.yaml``), and why that reading is sound here."""
+
+    fields: list[str] = Field(min_length=1)
+    citation: Citation
+    reading: Text
+
+
 class Policy(Strict):
     """One version of one policy."""
 
@@ -194,6 +203,7 @@ class Policy(Strict):
     outcomes: list[Outcome]
     actions: list[Action] = Field(default_factory=list)
     weighing: Weighing | None = None
+    presumptions: Presumptions | None = None
     not_formalised: list[Text] = Field(
         default=[], description="What the policy deliberately leaves to human judgement."
     )
