@@ -87,7 +87,7 @@ def _starts(
     if start.event is not None:
         kinds = set(start.event)
         return [
-            (f"{rule.id}:{e.id}", (Basis(f"event {e.kind}", e.on, e.id),))
+            (f"{rule.id}:{e.id}", (Basis(f"event {e.kind}", e.day, e.id),))
             for e in events
             if e.kind in kinds
         ]
@@ -96,7 +96,7 @@ def _starts(
         return [] if on is None else [(rule.id, (Basis(f"measure {start.field}", on),))]
     assert start.latest is not None
     kinds = set(start.latest.events)
-    candidates = [Basis(f"event {e.kind}", e.on, e.id) for e in events if e.kind in kinds]
+    candidates = [Basis(f"event {e.kind}", e.day, e.id) for e in events if e.kind in kinds]
     field_on = _field(measure, start.latest.field)
     if field_on is not None:
         candidates.append(Basis(f"measure {start.latest.field}", field_on))
@@ -104,7 +104,7 @@ def _starts(
         return []
     latest = max(candidates, key=lambda b: b.on)
     later = set(rule.unless_later)
-    if any(e.kind in later and e.on > latest.on for e in events):
+    if any(e.kind in later and e.day > latest.on for e in events):
         return []
     return [(rule.id, (latest,))]
 
@@ -144,15 +144,15 @@ def _fulfilment(
     if rule.fulfilled_by is None:
         return None
     kinds, match = set(rule.fulfilled_by.events), rule.fulfilled_by.match
-    for event in sorted(events, key=lambda e: e.on):
+    for event in sorted(events, key=lambda e: e.day):
         if event.kind not in kinds:
             continue
         if (
             match is Match.any
-            or (match is Match.same_day and event.on == due_on)
+            or (match is Match.same_day and event.day == due_on)
             or (match is Match.refers_to and start.event_id and event.refers_to == start.event_id)
         ):
-            return Fulfilment(event.id, event.on, late=event.on > due_on)
+            return Fulfilment(event.id, event.day, late=event.day > due_on)
     return None
 
 

@@ -81,11 +81,11 @@ class Measure(Strict):
 
 
 class MeasureEvent(Strict):
-    """An event that starts or stops a clock: ``on`` is the day it happened (or is planned)."""
+    """An event that starts or stops a clock: ``day`` is when it happened (or is planned)."""
 
     id: Annotated[str, Field(min_length=1, max_length=64)]
     kind: EventKind
-    on: date
+    day: date
     refers_to: Annotated[str, Field(max_length=64)] | None = Field(
         default=None, description="The event this one answers (a notice, a permission)."
     )

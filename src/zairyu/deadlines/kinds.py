@@ -24,9 +24,9 @@ SUPERVISION = frozenset({MeasureKind.supervision_before_order, MeasureKind.super
 
 
 class EventKind(StrEnum):
-    """Something that happened or is planned, dated by ``on``."""
+    """Something that happened or is planned, dated by ``day``."""
 
-    report_date_designated = "report_date_designated"  # 届出日の指定（on = 指定された届出日）
+    report_date_designated = "report_date_designated"  # 届出日の指定（day = 指定された届出日）
     report_made = "report_made"  # 被監理者の届出をした日
     learned_absconding_risk = "learned_absconding_risk"  # 監理人が逃亡（のおそれ）を知った日
     learned_condition_breach = "learned_condition_breach"  # 監理人が条件違反を知った日
