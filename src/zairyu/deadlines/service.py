@@ -1,0 +1,193 @@
+"""The use cases of measures and their deadlines, as plain functions the API, the CLI and the
+web pages all call. ``today`` is always passed in (resolved once per request or command by
+``zairyu.clock``); nothing here reads the clock or sends anything anywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from zairyu.deadlines.due import Bucket, bucket, status
+from zairyu.deadlines.engine import compute
+from zairyu.deadlines.facts import Measure
+from zairyu.deadlines.kinds import Party
+from zairyu.deadlines.loader import shipped_rules
+from zairyu.deadlines.schema import Rule, RuleSet
+from zairyu.policies.loader import load_sources
+from zairyu.policies.schema import Citation
+from zairyu.store.access import Actor
+from zairyu.store.measures import EventFields, Measures, event_facts_from_view, facts_from_view
+
+CONFLICT_NOTICE = "supervisor_confidentiality_conflict"
+DUE_WINDOW_DAYS = 30
+
+
+def citation_view(citation: Citation) -> dict[str, Any]:
+    source = load_sources().get(citation.source)
+    return citation.model_dump(mode="json") | {
+        "url": source.url if source else None,
+        "title": source.title.model_dump() if source else None,
+    }
+
+
+def rule_view(rule: Rule) -> dict[str, Any]:
+    """What a user sees of a rule: its words, its source, zairyu's readings."""
+    return {
+        "rule": rule.id,
+        "family": rule.family,
+        "title": rule.title.model_dump(),
+        "text": rule.text.model_dump(),
+        "party": rule.party.value,
+        "severity": rule.severity.value,
+        "citation": citation_view(rule.citation),
+        "reading": rule.reading.model_dump() if rule.reading else None,
+        "consequence": rule.consequence.model_dump() if rule.consequence else None,
+        "holiday": {
+            "rule": rule.holiday.rule.value,
+            "citation": citation_view(rule.holiday.citation),
+            "reading": rule.holiday.reading.model_dump() if rule.holiday.reading else None,
+        },
+    }
+
+
+def deadline_view(reminder: dict[str, Any], today: date, rules: RuleSet) -> dict[str, Any]:
+    """A stored reminder with its rule, the facts it came from, and where it stands today."""
+    rule = rules.rule(reminder["rule_id"])
+    done = bool(reminder["done"] or reminder["fulfilled_by"])
+    state = status(reminder["due_on"], today, done=done or bool(reminder["withdrawn"]))
+    described = rule_view(rule) if rule else {"rule": reminder["rule_id"], "title": None}
+    return described | {
+        "id": reminder["id"],
+        "key": reminder["key"],
+        "measure_id": reminder["measure_id"],
+        "case_id": reminder["case_id"],
+        "due_on": reminder["due_on"],
+        "status": state.value,
+        "moved_from": reminder["moved_from"],
+        "basis": {
+            "fact": reminder["start_fact"],
+            "on": reminder["start_on"],
+            "event_id": reminder["event_id"],
+        },
+        "fulfilled_by": reminder["fulfilled_by"],
+        "done": reminder["done"],
+        "done_by": reminder["done_by"],
+        "withdrawn": reminder["withdrawn"],
+    }
+
+
+def notices_for(measure: Measure, rules: RuleSet) -> list[dict[str, Any]]:
+    """The conflict notice where the organisation's own staff are recorded as the supervisor."""
+    if not (measure.supervisor and measure.supervisor.organisation_staff):
+        return []
+    notice = rules.notice(CONFLICT_NOTICE)
+    assert notice is not None, "the rules file carries the conflict notice"
+    return [
+        {
+            "id": notice.id,
+            "text": notice.text.model_dump(),
+            "citation": citation_view(notice.citation),
+        }
+    ]
+
+
+def measure_detail(stored: dict[str, Any], today: date, rules: RuleSet) -> dict[str, Any]:
+    """A measure with its events, its deadlines as they stand today, gaps and notices."""
+    facts = facts_from_view(stored)
+    events = [event_facts_from_view(e) for e in stored["events"]]
+    gaps = compute(facts, events, rules).gaps
+    return stored | {
+        "today": today,
+        "deadlines": [deadline_view(r, today, rules) for r in stored["reminders"]],
+        "gaps": [{"rule": g.rule_id, "on": g.on, "message": g.message} for g in gaps],
+        "notices": notices_for(facts, rules),
+        "disclaimer": rules.disclaimer.model_dump(),
+    }
+
+
+class MeasureService:
+    """The use cases over one store; the rules are the shipped ones unless given."""
+
+    def __init__(self, measures: Measures, rules: RuleSet | None = None) -> None:
+        self.measures = measures
+        self.rules = rules or shipped_rules()
+
+    def create(self, actor: Actor, case_id: str, measure: Measure, today: date) -> dict[str, Any]:
+        return measure_detail(self.measures.create(actor, case_id, measure), today, self.rules)
+
+    def get(self, actor: Actor, case_id: str, measure_id: str, today: date) -> dict[str, Any]:
+        return measure_detail(self.measures.get(actor, case_id, measure_id), today, self.rules)
+
+    def change(
+        self,
+        actor: Actor,
+        case_id: str,
+        measure_id: str,
+        version: int,
+        measure: Measure,
+        today: date,
+    ) -> dict[str, Any]:
+        stored = self.measures.change(actor, case_id, measure_id, version, measure)
+        return measure_detail(stored, today, self.rules)
+
+    def add_event(
+        self, actor: Actor, case_id: str, measure_id: str, fields: EventFields
+    ) -> dict[str, Any]:
+        return self.measures.add_event(actor, case_id, measure_id, fields)
+
+    def change_event(
+        self, actor: Actor, case_id: str, measure_id: str, event_id: str, fields: EventFields
+    ) -> dict[str, Any]:
+        return self.measures.change_event(actor, case_id, measure_id, event_id, fields)
+
+    def deadlines(
+        self, actor: Actor, case_id: str, measure_id: str, today: date
+    ) -> list[dict[str, Any]]:
+        rows = self.measures.reminders(actor, case_id, measure_id)
+        return [deadline_view(r, today, self.rules) for r in rows]
+
+    def mark(
+        self,
+        actor: Actor,
+        case_id: str,
+        measure_id: str,
+        reminder_id: str,
+        done: bool,
+        today: date,
+    ) -> dict[str, Any]:
+        row = self.measures.mark_reminder(actor, case_id, measure_id, reminder_id, done)
+        return deadline_view(row, today, self.rules)
+
+    def due(self, actor: Actor, today: date) -> dict[str, Any]:
+        """The organisation's due list on ``today``: overdue, this week, this month."""
+        until = date.fromordinal(today.toordinal() + DUE_WINDOW_DAYS)
+        groups: dict[str, list[dict[str, Any]]] = {b.value: [] for b in Bucket}
+        conflict = False
+        for item in self.measures.open_reminders(actor, until):
+            view = deadline_view(item, today, self.rules) | {
+                "case_reference": item["case_reference"],
+                "measure_kind": item["measure_kind"],
+            }
+            staff = item["organisation_staff_supervisor"]
+            view["supervisor_is_organisation_staff"] = staff
+            conflict = conflict or (staff and view.get("party") == Party.supervisor.value)
+            group = bucket(status(item["due_on"], today))
+            if group is not None:
+                groups[group.value].append(view)
+        notice = self.rules.notice(CONFLICT_NOTICE)
+        notices = []
+        if conflict and notice is not None:
+            notices.append(
+                {
+                    "id": notice.id,
+                    "text": notice.text.model_dump(),
+                    "citation": citation_view(notice.citation),
+                }
+            )
+        return {
+            "today": today,
+            **groups,
+            "notices": notices,
+            "disclaimer": self.rules.disclaimer.model_dump(),
+        }
