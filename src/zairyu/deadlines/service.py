@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from zairyu.deadlines import ical
 from zairyu.deadlines.due import Bucket, bucket, status
 from zairyu.deadlines.engine import compute
 from zairyu.deadlines.facts import Measure
 from zairyu.deadlines.kinds import Party
 from zairyu.deadlines.loader import shipped_rules
 from zairyu.deadlines.schema import Rule, RuleSet
+from zairyu.i18n import Lang
 from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import Citation
 from zairyu.store.access import Actor
@@ -191,3 +193,9 @@ class MeasureService:
             "notices": notices,
             "disclaimer": self.rules.disclaimer.model_dump(),
         }
+
+    def calendar(self, actor: Actor, *, lang: Lang, personal_titles: bool) -> bytes:
+        """The organisation's open reminders as an iCalendar feed (no personal data in titles
+        unless ``personal_titles``)."""
+        items = self.measures.open_reminders(actor)
+        return ical.feed(items, lang=lang, personal_titles=personal_titles, rules=self.rules)

@@ -255,9 +255,11 @@ class Measures:
             audit.record(s, actor, "update", "measure_reminder", row.id, detail=detail)
             return view(row)
 
-    def open_reminders(self, actor: Actor, until: date) -> builtins.list[dict[str, Any]]:
-        """The organisation's reminders not done, fulfilled or withdrawn, due by ``until``
-        (overdue ones included however old), with their case's reference and measure."""
+    def open_reminders(
+        self, actor: Actor, until: date | None = None
+    ) -> builtins.list[dict[str, Any]]:
+        """The organisation's reminders not done, fulfilled or withdrawn, due by ``until`` if
+        given (overdue ones included however old), with their case's reference and measure."""
         with self.db.transaction() as s:
             rows = s.execute(
                 select(MeasureReminder, MeasureRecord, Case.reference)
@@ -270,7 +272,7 @@ class Measures:
                     MeasureReminder.done.is_(False),
                     MeasureReminder.withdrawn.is_(False),
                     MeasureReminder.fulfilled_by.is_(None),
-                    MeasureReminder.due_on <= until,
+                    MeasureReminder.due_on <= (until or date.max),
                 )
                 .order_by(MeasureReminder.due_on, MeasureReminder.id)
             ).all()
