@@ -6,4 +6,4 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent.parent / "store"))
 sys.path.insert(0, str(Path(__file__).parent.parent / "web"))
 
-from store_fixtures import db  # noqa: F401 (fixture)
+from api_fixtures import api, db  # noqa: F401 (fixtures)

@@ -4,7 +4,6 @@ moves them."""
 
 from __future__ import annotations
 
-from api_fixtures import api  # noqa: F401 (fixture)
 from icalendar import Calendar
 
 from zairyu.store.access import UserRole
