@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
 from zairyu.deadlines import ical
 from zairyu.deadlines.due import Bucket, bucket, status
 from zairyu.deadlines.engine import compute
@@ -18,8 +20,10 @@ from zairyu.deadlines.schema import Rule, RuleSet
 from zairyu.i18n import Lang
 from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import Citation
-from zairyu.store.access import Actor
+from zairyu.store.access import Actor, NotFoundError, UserRole
+from zairyu.store.database import Database
 from zairyu.store.measures import EventFields, Measures, event_facts_from_view, facts_from_view
+from zairyu.store.tables import Organisation
 
 CONFLICT_NOTICE = "supervisor_confidentiality_conflict"
 DUE_WINDOW_DAYS = 30
@@ -199,3 +203,22 @@ class MeasureService:
         unless ``personal_titles``)."""
         items = self.measures.open_reminders(actor)
         return ical.feed(items, lang=lang, personal_titles=personal_titles, rules=self.rules)
+
+
+SYSTEM_USER = "cli:reminders"
+
+
+def organisation_actors(db: Database, name: str | None = None) -> list[tuple[str, Actor]]:
+    """The organisations (one by ``name``, or all) with an actor that may read their
+    reminders: the command line acting as itself, recorded so in the audit trail."""
+    with db.reading() as s:
+        query = select(Organisation).order_by(Organisation.name)
+        if name is not None:
+            query = query.where(Organisation.name == name)
+        found = [(o.name, o.id) for o in s.scalars(query)]
+    if name is not None and not found:
+        raise NotFoundError("organisation")
+    return [
+        (org_name, Actor(SYSTEM_USER, SYSTEM_USER, org_id, UserRole.read_only))
+        for org_name, org_id in found
+    ]
