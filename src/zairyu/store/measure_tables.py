@@ -72,6 +72,10 @@ class MeasureReminder(CaseRecord, Base):
 Index("ix_measure_reminders_org_due", MeasureReminder.org_id, MeasureReminder.due_on)
 
 
+# The tables of records attached to a case, parents first (exported and imported with it).
+CASE_TABLES: tuple[type[Base], ...] = (MeasureRecord, MeasureEventRecord, MeasureReminder)
+
+
 class CalendarFeed(Base):
     """A user's iCalendar feed. Its secret URL is a bearer credential: only its SHA-256 is
     stored; the secret is shown once."""
