@@ -6,6 +6,7 @@ web pages all call. ``today`` is always passed in (resolved once per request or 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from zairyu.deadlines.loader import shipped_rules
 from zairyu.deadlines.schema import Rule, RuleSet
 from zairyu.i18n import Lang
 from zairyu.policies.loader import load_sources
-from zairyu.policies.schema import Citation
+from zairyu.policies.schema import Citation, Source
 from zairyu.store.access import Actor, NotFoundError, UserRole
 from zairyu.store.database import Database
 from zairyu.store.measures import EventFields, Measures, event_facts_from_view, facts_from_view
@@ -29,8 +30,14 @@ CONFLICT_NOTICE = "supervisor_confidentiality_conflict"
 DUE_WINDOW_DAYS = 30
 
 
+@cache
+def _registry() -> dict[str, Source]:
+    """The source registry, read once per process (it ships with zairyu)."""
+    return load_sources()
+
+
 def citation_view(citation: Citation) -> dict[str, Any]:
-    source = load_sources().get(citation.source)
+    source = _registry().get(citation.source)
     return citation.model_dump(mode="json") | {
         "url": source.url if source else None,
         "title": source.title.model_dump() if source else None,
