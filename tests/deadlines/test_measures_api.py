@@ -213,3 +213,31 @@ def test_a_stale_version_is_refused_with_409(api) -> None:
     change = {"version": created["version"], "measure": SUPERVISION}
     assert member.client.patch(url, json=change).status_code == 200
     assert member.client.patch(url, json=change).status_code == 409
+
+
+def test_reminders_typed_in_on_a_case_join_the_due_list_and_the_feed_without_their_words(
+    api,
+) -> None:
+    member = api.member()
+    case = api.new_case(member)
+    typed = {"kind": "deadline", "due_on": "2025-02-12", "title": "Call Mrs Tanaka"}
+    added = member.client.post(f"/api/v1/cases/{case['id']}/reminders", json=typed)
+    assert added.status_code == 201, added.text
+    [item] = _due(member, "2025-02-10")["this_week"]
+    assert (item["source"], item["title"]["en"], item["due_on"]) == (
+        "case_reminder",
+        "Call Mrs Tanaka",
+        "2025-02-12",
+    )
+    plain = _feed(member, lang="en")
+    [event] = _calendar(api.client, plain["url"]).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Reminder (typed in on a case)"
+    assert "Tanaka" not in _calendar(api.client, plain["url"]).to_ical().decode()
+    opted = _feed(member, lang="en", personal_titles=True)
+    [event] = _calendar(api.client, opted["url"]).walk("VEVENT")
+    assert str(event["SUMMARY"]) == f"Call Mrs Tanaka — {case['reference']}"
+    done = member.client.patch(
+        f"/api/v1/cases/{case['id']}/reminders/{added.json()['id']}", json={"done": True}
+    )
+    assert done.status_code == 200
+    assert _due(member, "2025-02-10")["this_week"] == []

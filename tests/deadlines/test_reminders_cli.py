@@ -16,6 +16,7 @@ from zairyu.deadlines.kinds import EventKind
 from zairyu.store.cases import Cases
 from zairyu.store.database import Database
 from zairyu.store.measures import EventFields, Measures
+from zairyu.store.records import REMINDERS, Records
 
 runner = CliRunner()
 
@@ -97,3 +98,19 @@ def test_a_bad_date_or_an_unknown_organisation_exits_2(store: Database) -> None:
     unknown = _due("--org", "no such organisation")
     assert unknown.exit_code == 2
     assert "no organisation named" in unknown.output
+
+
+def test_a_typed_reminders_words_are_shown_only_with_references(store: Database) -> None:
+    actor = make_actor(store)
+    case = Cases(store).create(actor, "F-9", HOUSEHOLD)
+    fields = {
+        "kind": "other",
+        "due_on": date(2025, 3, 3),
+        "title": "Call Mrs Tanaka",
+        "done": False,
+    }
+    Records(store).add(actor, REMINDERS, case["id"], fields)
+    plain = _due("--today", "2025-03-04", "--lang", "en")
+    assert plain.exit_code == 1
+    assert "Reminder (typed in on a case)" in plain.output and "Tanaka" not in plain.output
+    assert "Call Mrs Tanaka" in _due("--today", "2025-03-04", "--references").output

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from zairyu.cli.app import app, as_of_day, fail
+from zairyu.deadlines.kinds import TYPED_TITLE
 
 if TYPE_CHECKING:
     from zairyu.deadlines.service import MeasureService
@@ -54,7 +55,9 @@ def due(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of rule titles.")] = Lang.ja,
     references: Annotated[
         bool,
-        typer.Option(help="Show each case's reference instead of its id (may be personal)."),
+        typer.Option(
+            help="Show case references and typed reminders' words instead of ids (may be personal)."
+        ),
     ] = False,
 ) -> None:
     """List what is overdue, due this week and due this month, per organisation.
@@ -112,7 +115,10 @@ def _print_text(report: dict[str, Any], lang: str, references: bool) -> None:
         for item in due[group]:
             case = item["case_reference"] if references else item["case_id"]
             title = (item.get("title") or {}).get(lang, item["rule"])
-            moved = f" (moved from {item['moved_from'].isoformat()})" if item["moved_from"] else ""
+            if item.get("source") == "case_reminder" and not references:
+                title = TYPED_TITLE[lang]  # words a person typed: may be personal
+            moved_from = item.get("moved_from")
+            moved = f" (moved from {moved_from.isoformat()})" if moved_from else ""
             typer.echo(
                 f"  {HEADINGS[lang][group]:<10} {item['due_on'].isoformat()}  case {case}  "
                 f"{title}{moved}"

@@ -12,6 +12,7 @@ from typing import Any
 
 from icalendar import Alarm, Calendar, Event
 
+from zairyu.deadlines.kinds import TYPED_TITLE
 from zairyu.deadlines.schema import RuleSet
 from zairyu.i18n import Lang
 
@@ -19,8 +20,15 @@ CALENDAR_NAME = {"ja": "zairyu 期限", "en": "zairyu deadlines"}
 
 
 def feed(
-    items: list[dict[str, Any]], *, lang: Lang, personal_titles: bool, rules: RuleSet
+    items: list[dict[str, Any]],
+    typed: list[dict[str, Any]],
+    *,
+    lang: Lang,
+    personal_titles: bool,
+    rules: RuleSet,
 ) -> bytes:
+    """``items``: computed reminders; ``typed``: reminders people typed in on cases, whose
+    words may be personal and so appear only in a feed that opted in."""
     calendar = Calendar()
     calendar.add("prodid", "-//zairyu//deadlines//EN")
     calendar.add("version", "2.0")
@@ -28,8 +36,36 @@ def feed(
     calendar.add("x-wr-calname", CALENDAR_NAME[lang])
     for item in items:
         calendar.add_component(_event(item, lang, personal_titles, rules))
+    for reminder in typed:
+        calendar.add_component(_typed_event(reminder, lang, personal_titles))
     data: bytes = calendar.to_ical()
     return data
+
+
+def _typed_event(reminder: dict[str, Any], lang: Lang, personal_titles: bool) -> Event:
+    title = TYPED_TITLE[lang]
+    if personal_titles:
+        title = f"{reminder['title']} — {reminder['case_reference']}"
+    event = _day_event(f"{reminder['id']}@zairyu", reminder, title)
+    event.add("description", title)
+    return event
+
+
+def _day_event(uid: str, item: dict[str, Any], title: str) -> Event:
+    """An all-day event on ``item['due_on']`` with an alarm the day before."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", item["created_at"])
+    event.add("dtstart", item["due_on"])
+    event.add("dtend", item["due_on"] + timedelta(days=1))
+    event.add("summary", title)
+    event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(days=-1))
+    alarm.add("description", title)
+    event.add_component(alarm)
+    return event
 
 
 def _event(item: dict[str, Any], lang: Lang, personal_titles: bool, rules: RuleSet) -> Event:
@@ -41,17 +77,6 @@ def _event(item: dict[str, Any], lang: Lang, personal_titles: bool, rules: RuleS
     if rule:
         lines.append(f"{rule.citation.pinpoint} ({rule.citation.status.value})")
     lines.append(rules.disclaimer.get(lang))
-    event = Event()
-    event.add("uid", f"{item['id']}@zairyu")
-    event.add("dtstamp", item["updated_at"])
-    event.add("dtstart", item["due_on"])
-    event.add("dtend", item["due_on"] + timedelta(days=1))
-    event.add("summary", title)
+    event = _day_event(f"{item['id']}@zairyu", item | {"created_at": item["updated_at"]}, title)
     event.add("description", "\n\n".join(lines))
-    event.add("transp", "TRANSPARENT")
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("trigger", timedelta(days=-1))
-    alarm.add("description", title)
-    event.add_component(alarm)
     return event

@@ -50,3 +50,11 @@ class Party(StrEnum):
     supervisee = "supervisee"  # 被監理者
     supervisor = "supervisor"  # 監理人
     releasee = "releasee"  # 仮放免された者（と身元保証人）
+
+
+# The title shown for a reminder a person typed in on a case, where its own words (which may
+# be personal) are not to be shown.
+TYPED_TITLE = {
+    "ja": "リマインダー（ケースに入力されたもの）",
+    "en": "Reminder (typed in on a case)",
+}

@@ -90,6 +90,22 @@ def deadline_view(reminder: dict[str, Any], today: date, rules: RuleSet) -> dict
     }
 
 
+def case_reminder_view(typed: dict[str, Any], today: date) -> dict[str, Any]:
+    """A reminder typed in on a case, shaped like a deadline (no rule: a person wrote it)."""
+    return {
+        "rule": None,
+        "source": "case_reminder",
+        "id": typed["id"],
+        "case_id": typed["case_id"],
+        "case_reference": typed["case_reference"],
+        "kind": typed["kind"],
+        "title": {"ja": typed["title"], "en": typed["title"]},
+        "due_on": typed["due_on"],
+        "status": status(typed["due_on"], today, done=typed["done"]).value,
+        "done": typed["done"],
+    }
+
+
 def notices_for(measure: Measure, rules: RuleSet) -> list[dict[str, Any]]:
     """The conflict notice where the organisation's own staff are recorded as the supervisor."""
     if not (measure.supervisor and measure.supervisor.organisation_staff):
@@ -188,6 +204,12 @@ class MeasureService:
             group = bucket(status(item["due_on"], today))
             if group is not None:
                 groups[group.value].append(view)
+        for typed in self.measures.open_case_reminders(actor, until):
+            group = bucket(status(typed["due_on"], today))
+            if group is not None:
+                groups[group.value].append(case_reminder_view(typed, today))
+        for items in groups.values():
+            items.sort(key=lambda i: (i["due_on"], i["id"]))
         notice = self.rules.notice(CONFLICT_NOTICE)
         notices = []
         if conflict and notice is not None:
@@ -209,7 +231,8 @@ class MeasureService:
         """The organisation's open reminders as an iCalendar feed (no personal data in titles
         unless ``personal_titles``)."""
         items = self.measures.open_reminders(actor)
-        return ical.feed(items, lang=lang, personal_titles=personal_titles, rules=self.rules)
+        typed = self.measures.open_case_reminders(actor)
+        return ical.feed(items, typed, lang=lang, personal_titles=personal_titles, rules=self.rules)
 
 
 SYSTEM_USER = "cli:reminders"

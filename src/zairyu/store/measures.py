@@ -29,7 +29,7 @@ from zairyu.store.cases import case_in_org
 from zairyu.store.database import Database
 from zairyu.store.measure_reminders import follow_deadlines
 from zairyu.store.measure_tables import MeasureEventRecord, MeasureRecord, MeasureReminder
-from zairyu.store.tables import Base, Case, CaseVersion, utc_now
+from zairyu.store.tables import Base, Case, CaseVersion, Reminder, utc_now
 
 
 @dataclass(frozen=True)
@@ -290,6 +290,27 @@ class Measures:
             audit.record(
                 s, actor, "list", "measure_reminder", None, detail=f"due list, {len(items)} items"
             )
+            return items
+
+    def open_case_reminders(
+        self, actor: Actor, until: date | None = None
+    ) -> builtins.list[dict[str, Any]]:
+        """The reminders typed in on cases (``/cases/{id}/reminders``) not done, due by
+        ``until`` if given, with their case's reference: the due list shows them too."""
+        with self.db.transaction() as s:
+            rows = s.execute(
+                select(Reminder, Case.reference)
+                .join(Case, Case.id == Reminder.case_id)
+                .where(
+                    Reminder.org_id == actor.org_id,
+                    Case.org_id == actor.org_id,
+                    Reminder.done.is_(False),
+                    Reminder.due_on <= (until or date.max),
+                )
+                .order_by(Reminder.due_on, Reminder.id)
+            ).all()
+            items = [view(r) | {"case_reference": reference} for r, reference in rows]
+            audit.record(s, actor, "list", "reminder", None, detail=f"due list, {len(items)} items")
             return items
 
     # --- inside a transaction ---
