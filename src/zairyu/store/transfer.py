@@ -16,13 +16,18 @@ from sqlalchemy.orm import Session
 from zairyu.store import audit
 from zairyu.store.access import InvalidRequestError
 from zairyu.store.database import Database
+from zairyu.store.measure_tables import CASE_TABLES as MEASURE_TABLES
 from zairyu.store.records import KINDS
 from zairyu.store.tables import Base, Case, CaseVersion, Organisation, UTCDateTime
 
 FORMAT = "zairyu-cases/1"
-ATTACHED: dict[str, type[Base]] = {"versions": CaseVersion} | {
-    f"{kind.table.__tablename__}": kind.table for kind in KINDS
-}
+ATTACHED: dict[str, type[Base]] = (
+    {"versions": CaseVersion}
+    | {f"{kind.table.__tablename__}": kind.table for kind in KINDS}
+    | {table.__tablename__: table for table in MEASURE_TABLES}
+)
+# Absent from documents exported before measures existed: read as none.
+OPTIONAL = frozenset(table.__tablename__ for table in MEASURE_TABLES)
 SKIPPED = frozenset({"org_id", "case_id"})
 
 
@@ -88,7 +93,9 @@ def import_cases(db: Database, org_id: str, document: Any) -> int:
                 s.add(_load(Case, item, org_id, None))
                 s.flush()
                 for name, table in ATTACHED.items():
-                    s.add_all(_load(table, r, org_id, item["id"]) for r in item[name])
+                    rows = item.get(name, []) if name in OPTIONAL else item[name]
+                    s.add_all(_load(table, r, org_id, item["id"]) for r in rows)
+                    s.flush()  # in ATTACHED's order: a measure before its events
             except (KeyError, TypeError, ValueError) as error:
                 if isinstance(error, InvalidRequestError):
                     raise

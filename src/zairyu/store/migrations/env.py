@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import zairyu.store.measure_tables  # noqa: F401 (its tables join Base.metadata)
 from zairyu.store.tables import Base
 
 connection = context.config.attributes["connection"]

@@ -1,0 +1,84 @@
+"""Read the deadline rules, with errors that name the file and the item (like policies.loader)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from zairyu.deadlines.schema import RuleSet
+from zairyu.policies.loader import SAFE_LOADER, load_sources
+from zairyu.policies.schema import Citation, Source
+
+RULES_FILE = Path(__file__).parent / "rules.yaml"
+
+
+class DeadlineFileError(ValueError):
+    """A deadline rules file that cannot be used: names the file, the item and the problem."""
+
+    def __init__(self, source: str, item: str, problem: str) -> None:
+        self.source, self.item, self.problem = source, item, problem
+        super().__init__(f"{source}: {item}: {problem}")
+
+
+def _read(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    except yaml.YAMLError as error:
+        raise DeadlineFileError(str(path), "file", f"not valid YAML: {error}") from None
+    except OSError as error:
+        raise DeadlineFileError(str(path), "file", f"cannot read: {error.strerror}") from None
+
+
+def _label(raw: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
+    """A pydantic location as ("rule 'x'", "start.event.0")."""
+    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
+        entries = raw.get(loc[0]) if isinstance(raw, dict) else None
+        entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
+        name = entry.get("id") if isinstance(entry, dict) else None
+        kind = loc[0].rstrip("s")
+        label = f"{kind} '{name}'" if name else f"{loc[0]}[{loc[1]}]"
+        return label, ".".join(str(p) for p in loc[2:])
+    return "rules file", ".".join(str(p) for p in loc)
+
+
+def load_rules_file(path: Path, sources: dict[str, Source] | None = None) -> RuleSet:
+    """Load and validate one rules file; every citation must name a registered source."""
+    raw = _read(path)
+    if not isinstance(raw, dict):
+        raise DeadlineFileError(str(path), "file", "must be a mapping with id, rules, ...")
+    try:
+        rules = RuleSet.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        label, field = _label(raw, tuple(first["loc"]))
+        problem = "is required" if first["type"] == "missing" else first["msg"]
+        more = f" (and {error.error_count() - 1} more problems)" if error.error_count() > 1 else ""
+        raise DeadlineFileError(str(path), label, f"{field or 'value'}: {problem}{more}") from None
+    check_citations(rules, str(path), sources if sources is not None else load_sources())
+    return rules
+
+
+def check_citations(rules: RuleSet, where: str, sources: dict[str, Source]) -> None:
+    for sid in rules.sources:
+        if sid not in sources:
+            raise DeadlineFileError(where, "sources", f"'{sid}' is not in the source registry")
+    cited: list[tuple[str, Citation]] = [
+        *((f"rule '{r.id}'", r.citation) for r in rules.rules),
+        *((f"rule '{r.id}'", r.holiday.citation) for r in rules.rules),
+        *((f"notice '{n.id}'", n.citation) for n in rules.notices),
+    ]
+    for label, citation in cited:
+        if citation.source not in sources:
+            raise DeadlineFileError(
+                where, label, f"cites '{citation.source}', which is not in the source registry"
+            )
+
+
+@cache
+def shipped_rules() -> RuleSet:
+    """The rules shipped with zairyu (read once per process)."""
+    return load_rules_file(RULES_FILE)
