@@ -51,6 +51,12 @@ def assess_command(
     counterfactuals: Annotated[
         bool, typer.Option(help="Search for changes that would improve outcomes.")
     ] = True,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="In the text form, every condition with its source and facts."
+        ),
+    ] = False,
 ) -> None:
     """Assess a household under every policy in force: outcomes, reasons, missing facts.
 
@@ -76,7 +82,7 @@ def assess_command(
     if fmt == Format.json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(render_text(result, lang.value), nl=False)
+        typer.echo(render_text(result, lang.value, detail=detail), nl=False)
 
 
 @app.command("schema")

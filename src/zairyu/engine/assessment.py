@@ -19,7 +19,7 @@ from zairyu.engine.expr import names
 from zairyu.engine.law_trace import facts_known_by_law
 from zairyu.engine.plan import UNDETERMINED, Plan
 from zairyu.engine.presumption import Assumption, presume
-from zairyu.engine.scalar import ScalarPlan
+from zairyu.engine.scalar import Fn, ScalarPlan, compile_node
 from zairyu.engine.unknown import missing_facts
 from zairyu.model.household import Household
 from zairyu.model.table import COLUMNS, Row, Value, household_rows
@@ -47,6 +47,8 @@ class ConditionResult:
     household_inputs: dict[str, dict[str, Value]] = field(default_factory=dict)
     reading: dict[str, str] | None = None
     composite: bool = False  # built from other conditions (their inputs are listed there)
+    applicable: bool = True  # False: holds or fails only vacuously (its premise is false)
+    when_false: dict[str, str] | None = None  # what its failure means for the outcome
 
 
 @dataclass(slots=True)
@@ -137,6 +139,8 @@ class _Static:
     own: tuple[str, ...]
     household: tuple[str, ...]
     composite: bool
+    premise: Fn | None
+    when_false: dict[str, str] | None
 
 
 def _statics(plan: Plan) -> list[_Static]:
@@ -156,6 +160,14 @@ def _statics(plan: Plan) -> list[_Static]:
                 own=tuple(sorted(plan.own_deps.get(step.name, ()))),
                 household=tuple(sorted(plan.household_deps.get(step.name, ()))),
                 composite=bool(names(step.node) & step_names),
+                premise=compile_node(plan.applies_when[step.name])
+                if step.name in plan.applies_when
+                else None,
+                when_false=(
+                    {"ja": definition.when_false.ja, "en": definition.when_false.en}
+                    if definition.when_false
+                    else None
+                ),
             )
         )
     return out
@@ -167,8 +179,9 @@ def _household_inputs(static: _Static, rows: list[Row]) -> dict[str, dict[str, V
 
 
 def _condition_result(
-    static: _Static, row: Row, household: dict[str, dict[str, Value]]
+    static: _Static, rows: list[Row], i: int, household: dict[str, dict[str, Value]]
 ) -> ConditionResult:
+    row = rows[i]
     value = row[static.id]
     return ConditionResult(
         id=static.id,
@@ -180,6 +193,8 @@ def _condition_result(
         household_inputs=household,
         reading=static.reading,
         composite=static.composite,
+        applicable=static.premise is None or static.premise(rows, i) is not False,
+        when_false=static.when_false,
     )
 
 
@@ -218,7 +233,7 @@ def assess_rows(
             outcome=outcome,
             outcome_text={"ja": text.ja, "en": text.en} if text else dict(UNDETERMINED_TEXT),
             conditions=[
-                _condition_result(s, row, shared.get(s.id, NO_INPUTS))
+                _condition_result(s, evaluated, i, shared.get(s.id, NO_INPUTS))
                 for s in statics
                 if s.roles is None or role in s.roles
             ],

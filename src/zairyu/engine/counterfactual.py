@@ -22,9 +22,13 @@ MAX_PER_PERSON = 8
 
 @dataclass(frozen=True)
 class Change:
+    """One action. ``person_id`` is empty for an action of the whole household (finding a
+    guardian outside it), which belongs to no one member."""
+
     action_id: str
     person_id: str
     text: dict[str, str]
+    scope: str = "person"
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,17 @@ def _apply(rows: list[Row], chosen: tuple[_Candidate, ...]) -> list[Row]:
     return out
 
 
+def _change(candidate: _Candidate, rows: list[Row]) -> Change:
+    spec = candidate.action.definition
+    household = spec.scope == "household"
+    return Change(
+        spec.id,
+        "" if household else str(rows[candidate.index]["person_id"]),
+        {"ja": spec.text.ja, "en": spec.text.en},
+        spec.scope,
+    )
+
+
 def find_counterfactuals(
     scalar: ScalarPlan, rows: list[Row], evaluated: list[Row], as_of: date
 ) -> list[list[Counterfactual]]:
@@ -100,14 +115,7 @@ def find_counterfactuals(
             if rank[outcome] > current[i] and len(results[i]) < MAX_PER_PERSON:
                 if len(indices) > 1 and helped_by[i] & set(indices):
                     continue  # not minimal: a single action of this pair already helps
-                changes = tuple(
-                    Change(
-                        c.action.definition.id,
-                        str(rows[c.index]["person_id"]),
-                        {"ja": c.action.definition.text.ja, "en": c.action.definition.text.en},
-                    )
-                    for c in chosen
-                )
+                changes = tuple(_change(c, rows) for c in chosen)
                 results[i].append(Counterfactual(changes, outcome))
                 if len(indices) == 1:
                     helped_by[i].add(indices[0])

@@ -81,6 +81,7 @@ class Plan:
     outcomes: list[CompiledOutcome]
     actions: list[CompiledAction]
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
+    applies_when: dict[str, Node] = field(default_factory=dict)  # condition -> its premise
     own_deps: dict[str, frozenset[str]] = field(default_factory=dict)
     household_deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -152,6 +153,21 @@ def _substitute(
     return node
 
 
+def _premise(
+    condition: Condition,
+    scope: dict[str, Type],
+    params: dict[str, date | bool | int | str],
+    law: dict[str, Node],
+    source: str,
+) -> Node:
+    """A condition's ``applies_when``: where it is false, the condition holds only vacuously."""
+    try:
+        premise = parse(str(condition.applies_when), scope, want="bool")
+    except ExpressionError as error:
+        raise PolicyError(source, f"condition '{condition.id}'", f"applies_when: {error}") from None
+    return _substitute(premise, params, law)
+
+
 def _scope(policy: Policy, source: str) -> dict[str, Type]:
     scope: dict[str, Type] = {name: col.kind for name, col in COLUMNS.items()}
     scope[AS_OF] = "date"
@@ -206,6 +222,7 @@ def compile_policy(
         for n, d in defs.items()
     }
     steps: list[Step] = []
+    applies: dict[str, Node] = {}
     for name in _order(source, labels, scope):
         item = defs[name]
         is_condition = isinstance(item, Condition)
@@ -218,6 +235,8 @@ def compile_policy(
         scope[name] = node.type
         roles = frozenset(r.value for r in item.applies_to) if item.applies_to else None
         steps.append(Step(name, _substitute(node, params, law), roles, is_condition, item))
+        if isinstance(item, Condition) and item.applies_when:
+            applies[name] = _premise(item, scope, params, law, source)
 
     outcomes = []
     ids = {o.id for o in policy.outcomes}
@@ -241,7 +260,7 @@ def compile_policy(
         )
 
     actions = [_compile_action(a, scope, params, source) for a in policy.actions]
-    plan = Plan(policy, source, params, steps, outcomes, actions)
+    plan = Plan(policy, source, params, steps, outcomes, actions, applies_when=applies)
     _split_deps(plan)
     return plan
 

@@ -116,6 +116,16 @@ class Condition(Strict):
     citation: Citation
     applies_to: list[Role] | None = None
     reading: Text | None = None
+    applies_when: str | None = Field(
+        default=None,
+        description="Shown as not applicable where this is false (a condition on an "
+        "application, for a person who has not applied, holds only vacuously).",
+    )
+    when_false: Text | None = Field(
+        default=None,
+        description="What it means for the outcome when this condition fails, shown beside "
+        "the outcome (a closed application window).",
+    )
     weighed_as: ConditionKind | None = Field(
         default=None,
         description="In a weighing, count this condition as a factor of that kind "
@@ -176,6 +186,16 @@ class Action(Strict):
     when: str | None = Field(default=None, description="Only tried where this holds.")
 
 
+class Closure(Strict):
+    """A measure that no longer takes new cases: after ``after``, every outcome is shown
+    with ``text`` (what the result still means)."""
+
+    after: date
+    text: Text
+    citation: Citation
+    reading: Text
+
+
 class Presumptions(Strict):
     """Which facts a presumptive answer under this policy may take as absent when unknown
     (household fields of ``presumptions.yaml``), and why that reading is sound here."""
@@ -204,6 +224,7 @@ class Policy(Strict):
     actions: list[Action] = Field(default_factory=list)
     weighing: Weighing | None = None
     presumptions: Presumptions | None = None
+    closure: Closure | None = None
     not_formalised: list[Text] = Field(
         default=[], description="What the policy deliberately leaves to human judgement."
     )
