@@ -16,6 +16,7 @@ from typing import Annotated
 from pydantic import (
     BeforeValidator,
     Field,
+    StrictBool,
     model_validator,
 )
 
@@ -72,8 +73,8 @@ class SchoolEnrolment(Strict):
     level: SchoolLevel
     start: Day
     end: Day | None = None
-    in_japan: bool = True
-    home_language_school: bool | None = Field(
+    in_japan: StrictBool = True
+    home_language_school: StrictBool | None = Field(
         default=None,
         description=(
             "Teaches in the home-country language (母国語による教育を行っている教育機関); "
@@ -96,7 +97,7 @@ class Conviction(Strict):
     sentence_months: Annotated[int, Field(ge=0, le=1200)] | None = Field(
         default=None, description="Custodial sentence in months; 0 for a fine only."
     )
-    life: bool = Field(default=False, description="Life imprisonment (無期).")
+    life: StrictBool = Field(default=False, description="Life imprisonment (無期).")
     suspension: Suspension | None = None
     suspended_months: Annotated[int, Field(ge=0, le=1200)] | None = Field(
         default=None, description="With a partial suspension, the months suspended."
@@ -125,7 +126,7 @@ class Immigration(Strict):
 
     entry_mode: EntryMode | None = None
     entry_date: Day | None = None
-    deportation_order: bool | None = Field(
+    deportation_order: StrictBool | None = Field(
         default=None, description="A written deportation order (退去強制令書) has been issued."
     )
     deportation_order_date: Day | None = None
@@ -146,13 +147,13 @@ class NegativeRecord(Strict):
     """Negative facts (消極的な事情). ``convictions: []`` means known to have none."""
 
     convictions: list[Conviction] | None = None
-    drug_use: bool | None = Field(default=None, description="Drug use (薬物使用).")
-    prostitution: bool | None = Field(default=None, description="Prostitution (売春).")
-    forged_residence_card: bool | None = Field(
+    drug_use: StrictBool | None = Field(default=None, description="Drug use (薬物使用).")
+    prostitution: StrictBool | None = Field(default=None, description="Prostitution (売春).")
+    forged_residence_card: StrictBool | None = Field(
         default=None, description="Used a forged residence card (偽造在留カード行使)."
     )
-    sham_marriage: bool | None = Field(default=None, description="Sham marriage (偽装結婚).")
-    criminal_organisation_member: bool | None = Field(
+    sham_marriage: StrictBool | None = Field(default=None, description="Sham marriage (偽装結婚).")
+    criminal_organisation_member: StrictBool | None = Field(
         default=None, description="Member of a criminal organisation (犯罪組織の構成員)."
     )
 
@@ -160,7 +161,7 @@ class NegativeRecord(Strict):
 class FamilyTies(Strict):
     """Family ties in Japan (家族関係): marriage and children, as the guidelines weigh them."""
 
-    child_of_japanese_or_spr: bool | None = Field(
+    child_of_japanese_or_spr: StrictBool | None = Field(
         default=None,
         description="A child of a Japanese national or SPR (日本人の子又は特別永住者の子).",
     )
@@ -171,21 +172,21 @@ class FamilyTies(Strict):
         default=None,
         description="Living together as a couple since (夫婦としての共同生活の開始日).",
     )
-    spouses_support_each_other: bool | None = Field(
+    spouses_support_each_other: StrictBool | None = Field(
         default=None,
         description="The couple cooperate and support each other (相互に協力して扶助).",
     )
-    marriage_stable_and_mature: bool | None = Field(
+    marriage_stable_and_mature: StrictBool | None = Field(
         default=None,
         description="The marriage is stable and mature, e.g. a child (婚姻が安定かつ成熟).",
     )
     raises_child: RaisedChildKind | None = Field(
         default=None, description="Supports a biological child of this kind (扶養している実子)."
     )
-    raised_child_minor_unmarried: bool | None = Field(
+    raised_child_minor_unmarried: StrictBool | None = Field(
         default=None, description="That child is a minor and unmarried (未成年かつ未婚)."
     )
-    holds_parental_authority: bool | None = Field(
+    holds_parental_authority: StrictBool | None = Field(
         default=None,
         description="Currently holds parental authority over that child (親権を現に有する).",
     )
@@ -193,7 +194,7 @@ class FamilyTies(Strict):
         default=None,
         description="Living with and raising that child in Japan since (同居・監護養育の開始日).",
     )
-    supported_by_appended_table_2_parent: bool | None = Field(
+    supported_by_appended_table_2_parent: StrictBool | None = Field(
         default=None,
         description="A child supported by a parent residing with an Appended Table II status "
         "(別表第二の在留資格で在留する者の扶養を受けている実子).",
@@ -208,34 +209,34 @@ class ResidenceHistory(Strict):
         description="Without status since "
         "(不法滞在の始期: overstay start, or the illegal entry date).",
     )
-    voluntary_appearance: bool | None = Field(
+    voluntary_appearance: StrictBool | None = Field(
         default=None,
         description="Appeared at an immigration office of own accord to declare it (出頭申告).",
     )
-    previous_deportation_procedure: bool | None = Field(
+    previous_deportation_procedure: StrictBool | None = Field(
         default=None,
         description="Was subject to deportation procedures before (過去の退去強制手続).",
     )
-    community_ties: bool | None = Field(
+    community_ties: StrictBool | None = Field(
         default=None,
         description="Settled in Japan with ties to the local community, school, neighbourhood "
         "(本邦への定着性・地域社会との関係).",
     )
-    permanent_resident: bool | None = Field(
+    permanent_resident: StrictBool | None = Field(
         default=None, description="Has permanent residence permission (永住許可)."
     )
-    former_japanese_national: bool | None = Field(
+    former_japanese_national: StrictBool | None = Field(
         default=None,
         description="Once had a registered domicile as a Japanese national (元日本国民).",
     )
-    absconded_on_provisional_release: bool | None = Field(
+    absconded_on_provisional_release: StrictBool | None = Field(
         default=None, description="Absconded while on provisional release (仮放免中の逃亡)."
     )
-    breached_supervision_measures: bool | None = Field(
+    breached_supervision_measures: StrictBool | None = Field(
         default=None,
         description="Absconded or broke conditions under supervision measures (監理措置).",
     )
-    false_statements: bool | None = Field(
+    false_statements: StrictBool | None = Field(
         default=None, description="Made false statements in the procedure (虚偽の申告)."
     )
 
@@ -243,17 +244,19 @@ class ResidenceHistory(Strict):
 class RefugeeStatus(Strict):
     """Refugee and complementary protection (難民・補完的保護)."""
 
-    recognised_refugee: bool | None = Field(default=None, description="Recognised as a refugee.")
-    complementary_protection: bool | None = Field(
+    recognised_refugee: StrictBool | None = Field(
+        default=None, description="Recognised as a refugee."
+    )
+    complementary_protection: StrictBool | None = Field(
         default=None, description="Recognised as a complementary-protection beneficiary."
     )
     applications: Annotated[int, Field(ge=0, le=100)] | None = Field(
         default=None, description="Number of refugee applications made, the pending one included."
     )
-    application_pending: bool | None = Field(
+    application_pending: StrictBool | None = Field(
         default=None, description="A refugee application is pending (難民認定申請中)."
     )
-    reasonable_grounds_submitted: bool | None = Field(
+    reasonable_grounds_submitted: StrictBool | None = Field(
         default=None,
         description="Submitted materials showing reasonable grounds for recognition (相当の理由).",
     )
@@ -268,30 +271,30 @@ class RefugeeStatus(Strict):
 class Humanitarian(Strict):
     """Humanitarian circumstances (人道上の配慮)."""
 
-    needs_treatment_in_japan: bool | None = Field(
+    needs_treatment_in_japan: StrictBool | None = Field(
         default=None,
         description="Needs treatment in Japan for an intractable disease etc. (難病等).",
     )
-    nurses_relative_needing_treatment: bool | None = Field(
+    nurses_relative_needing_treatment: StrictBool | None = Field(
         default=None, description="Must nurse a relative who needs such treatment (親族の看護)."
     )
-    life_at_risk_without_treatment: bool | None = Field(
+    life_at_risk_without_treatment: StrictBool | None = Field(
         default=None, description="Concrete risk to life if treatment in Japan cannot continue."
     )
-    trafficking_victim: bool | None = Field(
+    trafficking_victim: StrictBool | None = Field(
         default=None,
         description="Staying under another's control through trafficking (人身取引等).",
     )
-    stateless_no_removal_country: bool | None = Field(
+    stateless_no_removal_country: StrictBool | None = Field(
         default=None, description="Stateless, with no country to be deported to (無国籍)."
     )
-    third_party_support: bool | None = Field(
+    third_party_support: StrictBool | None = Field(
         default=None, description="Sufficient support from a future employer or other third party."
     )
-    other_humanitarian_need: bool | None = Field(
+    other_humanitarian_need: StrictBool | None = Field(
         default=None, description="Other special circumstances needing humanitarian consideration."
     )
-    special_circumstances_asserted: bool | None = Field(
+    special_circumstances_asserted: StrictBool | None = Field(
         default=None,
         description="A caseworker asserts 'special circumstances' "
         "(特別の事情, art. 50(1) proviso).",
@@ -313,10 +316,10 @@ class Humanitarian(Strict):
 class Application(Strict):
     """The application for special permission to stay (在留特別許可申請, from 10 June 2024)."""
 
-    made: bool | None = Field(default=None, description="An application has been made.")
+    made: StrictBool | None = Field(default=None, description="An application has been made.")
     applied_on: Day | None = None
     applicant: Applicant | None = Field(default=None, description="Who filed it.")
-    unable_to_apply_in_person: bool | None = Field(
+    unable_to_apply_in_person: StrictBool | None = Field(
         default=None, description="Cannot apply in person through illness etc. (疾病その他)."
     )
 
@@ -333,17 +336,17 @@ class Person(Strict):
     id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
     role: Role
     date_of_birth: Day | None = None
-    born_in_japan: bool | None = None
+    born_in_japan: StrictBool | None = None
     nationality: Annotated[str, Field(max_length=64)] | None = Field(
         default=None, description="ISO 3166-1 alpha-3 code or a name."
     )
     school: SchoolHistory | None = None
     immigration: Immigration = Immigration()
     record: NegativeRecord = NegativeRecord()
-    wishes_to_stay: bool | None = Field(
+    wishes_to_stay: StrictBool | None = Field(
         default=None, description="Genuinely wishes to go on living in Japan (真に希望)."
     )
-    could_act_as_guardian: bool | None = Field(
+    could_act_as_guardian: StrictBool | None = Field(
         default=None, description="Could appropriately care for the children (適切な監護者)."
     )
     family_ties: FamilyTies = FamilyTies()
@@ -357,7 +360,7 @@ class ExternalGuardian(Strict):
     """Someone outside the household who could care for the children (他に適切な監護者)."""
 
     description: Annotated[str, Field(max_length=500)] | None = None
-    available: bool | None = None
+    available: StrictBool | None = None
 
 
 class Household(Strict):

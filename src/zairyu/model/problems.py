@@ -127,10 +127,27 @@ def parse_household(raw: Any, source: str = "input") -> Household:
         raise InvalidHousehold(source, _from_validation_error(raw, error)) from None
 
 
+class DuplicateKeyError(ValueError):
+    """A JSON object names the same key twice (the last one would silently win)."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise DuplicateKeyError(key)
+        seen[key] = value
+    return seen
+
+
 def load_household(text: str, source: str = "input", as_of: date | None = None) -> Household:
-    """Decode and validate a household from JSON text; with ``as_of``, run the date checks."""
+    """Decode and validate a household from JSON text; with ``as_of``, run the date checks.
+    A key written twice in one object is refused (JSON readers keep the last one silently)."""
     try:
-        raw = json.loads(text)
+        raw = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_no_duplicate_keys)
+    except DuplicateKeyError as error:
+        problem = Problem("household", str(error), "is written twice in the same object; keep one")
+        raise InvalidHousehold(source, [problem]) from None
     except json.JSONDecodeError as error:
         raise InvalidHousehold(
             source,

@@ -30,6 +30,11 @@ from zairyu.io.row_problems import (
     type_chunk,
     with_unknown_columns,
 )
+from zairyu.services.caseload_checks import (
+    HouseholdRuns,
+    consistency_problems,
+    duplicate_persons,
+)
 from zairyu.services.errors import ServiceError
 
 KEPT = (ROW, "household_id", "person_id", "role")
@@ -94,9 +99,12 @@ def run_batch(
     summary = BatchSummary()
     writer = ResultWriter(out)
     _write_problems(errors, [], first=True)
+    runs = HouseholdRuns()
     try:
         for first_row, chunk in household_chunks(source, chunk_rows):
             people, problems = type_chunk(chunk, first_row)
+            people, more = checked(people, as_of, runs)
+            problems = sorted([*problems, *more], key=lambda p: (p.row, p.column))
             if problems and strict:
                 raise StrictStopError(problems[0])
             if problems:
@@ -109,6 +117,22 @@ def run_batch(
     finally:
         writer.close()
     return summary
+
+
+def checked(
+    people: pl.DataFrame, as_of: date, runs: HouseholdRuns
+) -> tuple[pl.DataFrame, list[RowProblem]]:
+    """The sound households of a typed chunk, and the problems across values: facts that
+    cannot be true together, a person listed twice, a household split in the file."""
+    problems = [
+        *consistency_problems(people, as_of),
+        *duplicate_persons(people),
+        *runs.problems(people),
+    ]
+    if problems:
+        bad = {p.household_id for p in problems}
+        people = people.filter(~pl.col("household_id").cast(pl.String).is_in(list(bad)))
+    return people, problems
 
 
 def _count(

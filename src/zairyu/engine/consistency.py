@@ -1,0 +1,76 @@
+"""Facts that cannot be true together (``model/consistency.yaml``), checked on one household
+and on a whole caseload by the same compiled expressions.
+
+A check must not be FALSE; an unknown fact never fails it. ``household_problems`` serves the
+household JSON (``zairyu assess``, the API) and ``frame_problems`` the caseload rows
+(``zairyu batch``): one definition of each check for every path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+import yaml
+
+from zairyu.engine.columnar import to_polars
+from zairyu.engine.expr import Node, Type, names, parse
+from zairyu.engine.plan import AS_OF
+from zairyu.engine.scalar import Fn, compile_node
+from zairyu.model.columns import COLUMNS, Row
+from zairyu.model.registry import Label
+
+CHECKS_FILE = Path(__file__).parents[1] / "model" / "consistency.yaml"
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    node: Node
+    fn: Fn
+    field: str
+    message: Label
+
+
+@cache
+def checks() -> tuple[Check, ...]:
+    raw = yaml.safe_load(CHECKS_FILE.read_text(encoding="utf-8"))
+    scope: dict[str, Type] = {name: c.kind for name, c in COLUMNS.items()}
+    scope[AS_OF] = "date"
+    found = []
+    for entry in raw["checks"]:
+        node = parse(entry["expr"], scope, want="bool")
+        message = Label(entry["message"]["ja"], entry["message"]["en"])
+        found.append(Check(entry["id"], node, compile_node(node), entry["field"], message))
+    return tuple(found)
+
+
+def row_problems(rows: list[Row], as_of: date) -> list[tuple[int, Check]]:
+    """(member index, failed check) for every check a member's facts fail."""
+    dated = [{**row, AS_OF: as_of} for row in rows]
+    return [
+        (i, check) for i in range(len(dated)) for check in checks() if check.fn(dated, i) is False
+    ]
+
+
+def frame_problems(people: pl.DataFrame, as_of: date) -> list[tuple[int, Check]]:
+    """(row position, failed check) over a typed caseload chunk; columns the file lacks are
+    unknown and fail nothing."""
+    present = set(people.columns)
+    usable = [c for c in checks() if _reads(c.node) <= present]
+    if not usable or people.is_empty():
+        return []
+    dated = people.with_columns(pl.lit(as_of, dtype=pl.Date()).alias(AS_OF))
+    flags = dated.select([to_polars(c.node).eq(False).fill_null(False).alias(c.id) for c in usable])
+    found = []
+    for check in usable:
+        for position in flags.with_row_index("_i").filter(pl.col(check.id))["_i"].to_list():
+            found.append((int(position), check))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _reads(node: Node) -> set[str]:
+    return names(node) - {AS_OF}
