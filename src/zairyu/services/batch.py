@@ -34,6 +34,7 @@ from zairyu.services.caseload_checks import (
     HouseholdRuns,
     consistency_problems,
     duplicate_persons,
+    split_households,
 )
 from zairyu.services.errors import ServiceError
 
@@ -99,7 +100,7 @@ def run_batch(
     summary = BatchSummary()
     writer = ResultWriter(out)
     _write_problems(errors, [], first=True)
-    runs = HouseholdRuns()
+    runs = HouseholdRuns(split_households(source))
     try:
         for first_row, chunk in household_chunks(source, chunk_rows):
             people, problems = type_chunk(chunk, first_row)
@@ -129,8 +130,8 @@ def checked(
         *duplicate_persons(people),
         *runs.problems(people),
     ]
-    if problems:
-        bad = {p.household_id for p in problems}
+    bad = {p.household_id for p in problems} | runs.split
+    if bad:
         people = people.filter(~pl.col("household_id").cast(pl.String).is_in(list(bad)))
     return people, problems
 

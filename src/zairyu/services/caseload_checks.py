@@ -5,10 +5,12 @@ together in the file (it would otherwise be counted as several households)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 
 from zairyu.engine.consistency import Check, frame_problems
+from zairyu.io.formats import scan
 from zairyu.io.row_problems import ROW, RowProblem
 from zairyu.model.columns import COLUMNS
 
@@ -55,30 +57,43 @@ def duplicate_persons(people: pl.DataFrame) -> list[RowProblem]:
     ]
 
 
-class HouseholdRuns:
-    """Remembers the households already read, so that one whose rows are not together is
-    refused instead of being counted as two."""
+def split_households(source: Path) -> set[str]:
+    """The households whose rows are not one block in the file (read from the id column
+    alone, before any chunk is assessed, so no part of such a household is assessed)."""
+    ids = scan(source).select(pl.col("household_id").cast(pl.String).alias("h"))
+    runs = (
+        ids.with_columns(pl.col("h").rle_id().alias("run"))
+        .group_by("h")
+        .agg(pl.col("run").n_unique().alias("blocks"))
+    )
+    return set(runs.filter(pl.col("blocks") > 1).collect()["h"].to_list())
 
-    def __init__(self) -> None:
-        self.done: set[str] = set()
+
+class HouseholdRuns:
+    """Refuses every row of a household whose rows are not together in the file (it would
+    otherwise be counted, and assessed, as several households)."""
+
+    def __init__(self, split: set[str]) -> None:
+        self.split = split
+        self.reported: set[str] = set()
 
     def problems(self, people: pl.DataFrame) -> list[RowProblem]:
-        ids = people["household_id"].cast(pl.String).to_list()
-        rows = people[ROW].to_list()
-        found, seen_here, previous = [], set(), None
-        for row, household in zip(rows, ids, strict=True):
-            if household != previous and (household in seen_here or household in self.done):
-                found.append(
-                    RowProblem(
-                        int(row),
-                        household,
-                        "household_id",
-                        household,
-                        "the rows of this household are not together in the file: sort the "
-                        "file by household_id (a household must be one block of rows)",
-                    )
+        if not self.split:
+            return []
+        hits = people.filter(pl.col("household_id").cast(pl.String).is_in(list(self.split)))
+        found = []
+        for row, household in hits.select(ROW, pl.col("household_id").cast(pl.String)).rows():
+            if household in self.reported:
+                continue
+            self.reported.add(household)
+            found.append(
+                RowProblem(
+                    int(row),
+                    household,
+                    "household_id",
+                    household,
+                    "the rows of this household are not together in the file: sort the "
+                    "file by household_id (a household must be one block of rows)",
                 )
-            seen_here.add(household)
-            previous = household
-        self.done |= seen_here
+            )
         return found
