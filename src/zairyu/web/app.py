@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from zairyu.web import errors
+from zairyu.web import errors, pages
 from zairyu.web.limits import BodyLimit, NoNulCharacters
 from zairyu.web.routes import assessments, cases, records, session, users
 from zairyu.web.services import Services
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for router in (session.router, cases.router, records.router, assessments.router, users.router):
         app.include_router(router, prefix=API)
+    pages.install(app)
     app.add_middleware(NoNulCharacters)  # inside BodyLimit: sees only bodies within the limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLog)

@@ -1,0 +1,20 @@
+"""The web pages for caseworkers: server-rendered (Jinja2), htmx for partial updates, working
+without JavaScript too; every asset served from the package under /static."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+STATIC = Path(__file__).parent.parent / "static"
+
+
+def install(app: FastAPI) -> None:
+    """Mount the static files and every page router on ``app``."""
+    from zairyu.web.pages import case_list, signin
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (signin, case_list):
+        app.include_router(module.router)
