@@ -13,9 +13,16 @@ STATIC = Path(__file__).parent.parent / "static"
 
 def install(app: FastAPI) -> None:
     """Mount the static files and every page router on ``app``."""
-    from zairyu.web.pages import assessment_page, case_edit, case_list, case_page, signin
+    from zairyu.web.pages import (
+        assessment_page,
+        case_edit,
+        case_list,
+        case_page,
+        interview_page,
+        signin,
+    )
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Fixed paths (/cases/new, /cases/{id}/assess, /edit) before the case page's general forms.
-    for module in (signin, case_list, case_edit, assessment_page, case_page):
+    for module in (signin, case_list, case_edit, assessment_page, case_page, interview_page):
         app.include_router(module.router)

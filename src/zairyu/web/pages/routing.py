@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 
+from zairyu.interview.state import InterviewError
 from zairyu.store.access import ForbiddenError, InvalidRequestError, NotFoundError
 from zairyu.web.pages.rendering import render
 from zairyu.web.pages.session import BadFormToken, SignInRequired
@@ -33,6 +34,8 @@ class PageRoute(APIRoute):
                 return _problem(request, 404, "Not found in your organisation.")
             except ForbiddenError:
                 return _problem(request, 403, "Your role may not do this.")
+            except InterviewError as error:
+                return _problem(request, 422, str(error))
             except InvalidRequestError as error:
                 return _problem(request, 422, "; ".join(p["message"] for p in error.problems))
 
