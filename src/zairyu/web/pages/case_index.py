@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from zairyu.store import audit
 from zairyu.store.access import Actor
 from zairyu.store.database import Database
-from zairyu.store.tables import AssessmentRecord, Case, Reminder
+from zairyu.store.tables import AssessmentRecord, Case, CaseVersion, Reminder
 
 PER_PAGE = 20
 
@@ -140,3 +140,16 @@ def _with_assessments(s: Any, actor: Actor, rows: list[CaseRow]) -> dict[str, di
                 for code, text, _n in g.counts:
                     choices.setdefault(code, text)
     return choices
+
+
+def current_households(db: Database, actor: Actor) -> list[dict[str, Any]]:
+    """The current facts of every case of the organisation (for the caseload's counts)."""
+    with db.transaction() as s:
+        found = s.execute(
+            select(CaseVersion.household)
+            .join(Case, (Case.id == CaseVersion.case_id) & (Case.version == CaseVersion.version))
+            .where(Case.org_id == actor.org_id, CaseVersion.org_id == actor.org_id)
+            .order_by(Case.created_at, Case.id)
+        ).all()
+        audit.record(s, actor, "read", "caseload", None, detail=f"{len(found)} cases")
+        return [household for (household,) in found]

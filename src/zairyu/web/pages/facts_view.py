@@ -50,7 +50,8 @@ def _item(value: Any, lang: Lang) -> str:
 
 
 def member_facts(member: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
-    rows = [(fact_label("role", lang), role_label(member["role"], lang))]
+    role = fact_label("role", lang) if lang == "ja" else "Role"
+    rows = [(role, role_label(member["role"], lang))]
     for question in QUESTIONS:
         if question.scope != "person":
             continue

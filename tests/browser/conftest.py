@@ -1,0 +1,120 @@
+"""Browser tests: Playwright for Python driving Debian's chromium (never a downloaded browser)
+against the application served on a free local port, on a fresh SQLite store.
+
+Skipped, with the reason, where /usr/bin/chromium or the playwright package is missing.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+sys.path.insert(0, str(Path(__file__).parents[1] / "web" / "pages"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives chromium through Playwright")
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return "browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser tests need the playwright package (pip install -e '.[dev]')"
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    reason = _missing()
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@dataclass
+class Server:
+    url: str
+    site: Any
+
+    def member(self, role: str = "admin", org_id: str | None = None) -> tuple[str, str]:
+        from zairyu.store.access import UserRole
+
+        return self.site.member(UserRole(role), org_id)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    import uvicorn
+    from pages_site import make_site
+
+    site = make_site(tmp_path_factory.mktemp("browser"))
+    port = _free_port()
+    config = uvicorn.Config(site.client.app, host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if running.started:
+            break
+        time.sleep(0.05)
+    yield Server(f"http://127.0.0.1:{port}", site)
+    running.should_exit = True
+    thread.join(timeout=10)
+    site.db.dispose()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM))
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(viewport={"width": 1200, "height": 900}, locale="ja-JP")
+    yield context.new_page()
+    context.close()
+
+
+def sign_in(page: Any, server: Server, username: str) -> None:
+    from pages_site import PASSWORD
+
+    page.goto(f"{server.url}/sign-in")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(f"{server.url}/cases")
+
+
+def shot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def unique() -> str:
+    return uuid.uuid4().hex[:6]
