@@ -29,9 +29,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _missing() -> str | None:
     if not CHROMIUM.exists():
-        return "browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+        return (
+            "browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+        )
     try:
-        import playwright.sync_api  # noqa: F401
+        import playwright.sync_api  # noqa: F401, PLC0415
     except ImportError:
         return "browser tests need the playwright package (pip install -e '.[dev]')"
     return None
@@ -52,7 +54,7 @@ class Server:
     site: Any
 
     def member(self, role: str = "admin", org_id: str | None = None) -> tuple[str, str]:
-        from zairyu.store.access import UserRole
+        from zairyu.store.access import UserRole  # noqa: PLC0415 (optional: skipped when absent)
 
         return self.site.member(UserRole(role), org_id)
 
@@ -65,8 +67,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    import uvicorn
-    from pages_site import make_site
+    import uvicorn  # noqa: PLC0415 (optional: skipped when absent)
+    from pages_site import make_site  # noqa: PLC0415 (optional: skipped when absent)
 
     site = make_site(tmp_path_factory.mktemp("browser"))
     port = _free_port()
@@ -86,7 +88,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (optional: skipped when absent)
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM))
@@ -102,7 +104,7 @@ def page(chromium: Any) -> Iterator[Any]:
 
 
 def sign_in(page: Any, server: Server, username: str) -> None:
-    from pages_site import PASSWORD
+    from pages_site import PASSWORD  # noqa: PLC0415 (optional: skipped when absent)
 
     page.goto(f"{server.url}/sign-in")
     page.fill("#username", username)

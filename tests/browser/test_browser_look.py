@@ -10,7 +10,7 @@ SERIOUS = {"serious", "critical"}
 
 
 def axe_problems(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415 (optional: skipped when absent)
 
     result = Axe().run(page)
     return [

@@ -31,7 +31,10 @@ def make_demo(folder: Path, examples: Path | None = None) -> Demo:
     accounts = Accounts(db)
     org_id = accounts.add_org(ORG)
     users = []
-    for username, role in (("demo-admin", UserRole.admin), ("demo-caseworker", UserRole.caseworker)):
+    for username, role in (
+        ("demo-admin", UserRole.admin),
+        ("demo-caseworker", UserRole.caseworker),
+    ):
         password = secrets.token_urlsafe(12)
         accounts.add_user(org_id, username, role, password)
         users.append((username, role.value, password))

@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pages_site import Site, make_site  # noqa: E402
+from pages_site import Site, make_site
 
 
 @pytest.fixture(scope="module")

@@ -46,9 +46,17 @@ def test_a_broken_reform_file_is_refused_with_a_sentence(site):
 
 
 def test_an_admin_adds_a_user_who_can_then_sign_in(site):
-    admin, org = site.member()
+    admin, _ = site.member()
     browser = site.browser(admin)
-    browser.post("/admin/users", data={"csrf_token": csrf(browser, "/admin"), "username": "new.caseworker", "role": "caseworker", "password": PASSWORD})
+    browser.post(
+        "/admin/users",
+        data={
+            "csrf_token": csrf(browser, "/admin"),
+            "username": "new.caseworker",
+            "role": "caseworker",
+            "password": PASSWORD,
+        },
+    )
     assert "new.caseworker" in browser.get("/admin").text
     assert site.browser("new.caseworker").get("/cases").status_code == 200
 
@@ -57,17 +65,38 @@ def test_a_caseworker_sees_no_users_and_cannot_add_one(site):
     worker, _ = site.member(UserRole.caseworker)
     browser = site.browser(worker)
     assert "Users of your organisation" not in browser.get("/admin").text
-    response = browser.post("/admin/users", data={"csrf_token": csrf(browser, "/admin"), "username": "sneaky", "role": "admin", "password": "a long enough password"})
+    response = browser.post(
+        "/admin/users",
+        data={
+            "csrf_token": csrf(browser, "/admin"),
+            "username": "sneaky",
+            "role": "admin",
+            "password": "a long enough password",
+        },
+    )
     assert response.status_code == 403
 
 
 def test_a_token_is_shown_once_and_can_be_revoked(site):
     browser = site.browser(site.member()[0])
-    page = browser.post("/admin/tokens", data={"csrf_token": csrf(browser, "/admin"), "name": "scripts", "expires_on": "2030-01-31"}).text
+    page = browser.post(
+        "/admin/tokens",
+        data={"csrf_token": csrf(browser, "/admin"), "name": "scripts", "expires_on": "2030-01-31"},
+    ).text
     token = re.search(r"zt_[A-Za-z0-9_\-]+", page).group(0)
-    assert site.client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert (
+        site.client.get(
+            "/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}
+        ).status_code
+        == 200
+    )
     listing = browser.get("/admin").text
     assert token not in listing
     revoke = re.search(r'action="(/admin/tokens/[^"]+/revoke)"', listing).group(1)
     browser.post(revoke, data={"csrf_token": csrf(browser, "/admin")})
-    assert site.client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    assert (
+        site.client.get(
+            "/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}
+        ).status_code
+        == 401
+    )

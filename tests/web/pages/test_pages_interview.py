@@ -11,7 +11,9 @@ from pages_site import csrf, hidden
 
 def start(browser, parents=1, children=1):
     token = csrf(browser, "/interview")
-    page = browser.post("/interview/start", data={"csrf_token": token, "parents": parents, "children": children})
+    page = browser.post(
+        "/interview/start", data={"csrf_token": token, "parents": parents, "children": children}
+    )
     assert page.status_code == 200, page.text
     return token, page.text
 
@@ -38,13 +40,20 @@ def test_dont_know_moves_on_to_another_question(site):
     first = fields(text)
     page = browser.post("/interview/answer", data={"csrf_token": token, **first, "dont_know": "1"})
     assert page.status_code == 200
-    assert (fields(page.text)["subject"], fields(page.text)["path"]) != (first["subject"], first["path"])
+    assert (fields(page.text)["subject"], fields(page.text)["path"]) != (
+        first["subject"],
+        first["path"],
+    )
 
 
 def test_with_htmx_only_the_interview_is_sent_back(site):
     browser = site.browser(site.member()[0])
     token, text = start(browser)
-    page = browser.post("/interview/answer", data={"csrf_token": token, **fields(text), "dont_know": "1"}, headers={"HX-Request": "true"})
+    page = browser.post(
+        "/interview/answer",
+        data={"csrf_token": token, **fields(text), "dont_know": "1"},
+        headers={"HX-Request": "true"},
+    )
     assert page.text.lstrip().startswith('<div id="interview">')
     assert "<html" not in page.text
 
@@ -53,7 +62,9 @@ def test_a_bad_answer_is_refused_with_a_sentence_and_the_question_asked_again(si
     browser = site.browser(site.member()[0])
     token, text = start(browser)
     first = fields(text)
-    page = browser.post("/interview/answer", data={"csrf_token": token, **first, "value": "not-an-answer"})
+    page = browser.post(
+        "/interview/answer", data={"csrf_token": token, **first, "value": "not-an-answer"}
+    )
     assert page.status_code == 422
     assert fields(page.text)["path"] == first["path"]
     assert 'role="alert"' in page.text
@@ -62,11 +73,26 @@ def test_a_bad_answer_is_refused_with_a_sentence_and_the_question_asked_again(si
 def test_an_answer_is_changed_from_the_summary(site):
     browser = site.browser(site.member()[0])
     token, text = start(browser, parents=0, children=1)
-    page = browser.post("/interview/answer", data={"csrf_token": token, **fields(text), "dont_know": "1"})
-    summary = browser.post("/interview/summary", data={"csrf_token": token, "state": fields(page.text)["state"]})
+    page = browser.post(
+        "/interview/answer", data={"csrf_token": token, **fields(text), "dont_know": "1"}
+    )
+    summary = browser.post(
+        "/interview/summary", data={"csrf_token": token, "state": fields(page.text)["state"]}
+    )
     assert "Don't know" in html.unescape(summary.text)
-    subject, path = re.search(r'name="subject" value="([^"]+)"><input type="hidden" name="path" value="([^"]+)"', summary.text).groups()
-    again = browser.post("/interview/change", data={"csrf_token": token, "state": html.unescape(hidden(summary.text, "state")), "subject": subject, "path": path})
+    subject, path = re.search(
+        r'name="subject" value="([^"]+)"><input type="hidden" name="path" value="([^"]+)"',
+        summary.text,
+    ).groups()
+    again = browser.post(
+        "/interview/change",
+        data={
+            "csrf_token": token,
+            "state": html.unescape(hidden(summary.text, "state")),
+            "subject": subject,
+            "path": path,
+        },
+    )
     assert fields(again.text)["path"] == path
 
 
@@ -74,7 +100,11 @@ def test_the_screening_is_saved_as_a_case_with_its_answers(site):
     browser = site.browser(site.member()[0])
     token, text = start(browser, parents=0, children=1)
     state = fields(text)["state"]
-    saved = browser.post("/interview/save", data={"csrf_token": token, "state": state, "reference": "SCREEN-1"}, follow_redirects=False)
+    saved = browser.post(
+        "/interview/save",
+        data={"csrf_token": token, "state": state, "reference": "SCREEN-1"},
+        follow_redirects=False,
+    )
     assert saved.status_code == 303
     assert "SCREEN-1" in browser.get(saved.headers["location"]).text
 
@@ -90,6 +120,9 @@ def test_screening_stores_nothing_until_saved(site):
 def test_a_forged_state_is_refused_with_a_page_not_a_traceback(site):
     browser = site.browser(site.member()[0])
     token, _ = start(browser)
-    page = browser.post("/interview/answer", data={"csrf_token": token, "state": "{bad", "subject": "p1", "path": "date_of_birth"})
+    page = browser.post(
+        "/interview/answer",
+        data={"csrf_token": token, "state": "{bad", "subject": "p1", "path": "date_of_birth"},
+    )
     assert page.status_code == 422
     assert "start again" in page.text

@@ -27,10 +27,16 @@ def test_a_wrong_password_is_refused_with_a_sentence(site):
     page = site.client.get("/sign-in")
     response = site.client.post(
         "/sign-in",
-        data={"username": username, "password": "wrong", "signin_token": hidden(page.text, "signin_token")},
+        data={
+            "username": username,
+            "password": "wrong",
+            "signin_token": hidden(page.text, "signin_token"),
+        },
     )
     assert response.status_code == 401
-    assert "Wrong username or password" in response.text or "ユーザー名又はパスワード" in response.text
+    assert (
+        "Wrong username or password" in response.text or "ユーザー名又はパスワード" in response.text
+    )
 
 
 def test_a_sign_in_posted_from_elsewhere_without_the_form_token_is_refused(site):

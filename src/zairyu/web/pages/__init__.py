@@ -8,22 +8,22 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from zairyu.web.pages import (
+    admin,
+    assessment_page,
+    case_edit,
+    case_list,
+    case_page,
+    caseload,
+    interview_page,
+    signin,
+)
+
 STATIC = Path(__file__).parent.parent / "static"
 
 
 def install(app: FastAPI) -> None:
     """Mount the static files and every page router on ``app``."""
-    from zairyu.web.pages import (
-        admin,
-        assessment_page,
-        case_edit,
-        case_list,
-        case_page,
-        caseload,
-        interview_page,
-        signin,
-    )
-
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Fixed paths (/cases/new, /cases/{id}/assess, /edit) before the case page's general forms.
     pages = (signin, case_list, case_edit, assessment_page, case_page, interview_page)

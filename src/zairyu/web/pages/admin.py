@@ -51,7 +51,9 @@ def add_user(
     user.actor.require(ADMINS)
     try:
         body = UserIn.model_validate({"username": username, "role": role, "password": password})
-        found.accounts.add_user(user.actor.org_id, body.username, body.role, body.password, user.actor)
+        found.accounts.add_user(
+            user.actor.org_id, body.username, body.role, body.password, user.actor
+        )
     except ValidationError as error:
         problems = [f"{e['loc'][0]}: {e['msg']}" for e in error.errors()]
         return render(request, "admin.html", _context(found, user, problems=problems), 422)

@@ -26,7 +26,9 @@ def _household(text: str) -> dict[str, Any]:
     try:
         raw = json.loads(text)
     except ValueError as error:
-        raise InvalidRequestError([{"path": "household", "message": f"not JSON: {error}"}]) from None
+        raise InvalidRequestError(
+            [{"path": "household", "message": f"not JSON: {error}"}]
+        ) from None
     if not isinstance(raw, dict):
         raise InvalidRequestError([{"path": "household", "message": "must be a JSON object"}])
     return checked(raw)
@@ -78,7 +80,11 @@ def edit_case(
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     case = found.cases.get(user.actor, case_id)
-    values = {"case": case | {"version": version}, "text": household, "reference": case["reference"]}
+    values = {
+        "case": case | {"version": version},
+        "text": household,
+        "reference": case["reference"],
+    }
     try:
         found.cases.change(
             user.actor, case_id, version, household=_household(household), note=note or None

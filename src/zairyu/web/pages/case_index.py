@@ -62,7 +62,10 @@ def glance(result: dict[str, Any]) -> list[Glance]:
         out.append(
             Glance(
                 policy["policy_id"],
-                [(code, texts.get(code, {"ja": code, "en": code}), n) for code, n in counts.items()],
+                [
+                    (code, texts.get(code, {"ja": code, "en": code}), n)
+                    for code, n in counts.items()
+                ],
             )
         )
     return out

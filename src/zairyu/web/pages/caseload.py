@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import yaml
-from fastapi import File, Form, Request, Response, UploadFile
+from fastapi import File, Request, Response, UploadFile
 from pydantic import ValidationError
 
 from zairyu import clock
@@ -43,7 +43,14 @@ def _context(request: Request, found: Found, user: PageUser) -> dict[str, Any]:
     for plan in default_catalogue().in_force(on):
         counts = outcome_counts(plan, households, on)
         rows = [(texts[lang], {"base": n}) for texts, n in counts.values()]
-        policies.append({"id": plan.id, "title": getattr(plan.policy.title, lang), "rows": rows, "chart": bars(rows, ("base",))})
+        policies.append(
+            {
+                "id": plan.id,
+                "title": getattr(plan.policy.title, lang),
+                "rows": rows,
+                "chart": bars(rows, ("base",)),
+            }
+        )
     return {
         "user": user,
         "csrf": user.csrf,
@@ -103,5 +110,11 @@ async def what_if(
         )
         for code in codes
     ]
-    context["whatif"] = {"title": change.title, "id": change.id, "policy": base.id, "rows": rows, "chart": bars(rows, ("base", "reform"))}
+    context["whatif"] = {
+        "title": change.title,
+        "id": change.id,
+        "policy": base.id,
+        "rows": rows,
+        "chart": bars(rows, ("base", "reform")),
+    }
     return render(request, "caseload.html", context)

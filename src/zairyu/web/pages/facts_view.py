@@ -61,6 +61,8 @@ def member_facts(member: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
     return rows
 
 
-def household_facts(household: dict[str, Any], lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
+def household_facts(
+    household: dict[str, Any], lang: Lang
+) -> list[tuple[str, list[tuple[str, str]]]]:
     """(member id, its rows) for every member."""
     return [(m["id"], member_facts(m, lang)) for m in household.get("members", [])]

@@ -106,7 +106,11 @@ def _enrolments(question: Question, form: Form) -> list[dict[str, Any]]:
     if not first or _day(first, "Elementary school began") >= latest["start"]:
         return [latest]
     earlier_end = (date.fromisoformat(latest["start"]) - timedelta(days=1)).isoformat()
-    earlier = {"level": "elementary", "start": _day(first, "Elementary school began"), "end": earlier_end}
+    earlier = {
+        "level": "elementary",
+        "start": _day(first, "Elementary school began"),
+        "end": earlier_end,
+    }
     return [earlier, latest]
 
 
@@ -124,5 +128,9 @@ def defaults(question: Question, value: Any) -> dict[str, Any]:
         if not value:
             return {"value": "no"}
         latest = value[-1]
-        return {"value": "yes", **latest, "first_start": value[0]["start"] if len(value) > 1 else ""}
+        return {
+            "value": "yes",
+            **latest,
+            "first_start": value[0]["start"] if len(value) > 1 else "",
+        }
     return {"value": str(value)}

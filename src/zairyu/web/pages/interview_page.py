@@ -115,7 +115,9 @@ async def answer(request: Request, user: Changer, state: State) -> Response:
                 interview.answers[key(subject, REASONS_PATH)] = reasons or None
             interview.answer(subject, path, value)
     except InterviewError as error:
-        return _page(request, user, interview, {"asking": (subject, question), "problem": str(error)}, 422)
+        return _page(
+            request, user, interview, {"asking": (subject, question), "problem": str(error)}, 422
+        )
     return _page(request, user, interview, {})
 
 
@@ -129,7 +131,9 @@ def change(
 ) -> Response:
     """Show an answered (or "don't know") question again, to change it."""
     interview = Interview.from_json(state)
-    return _page(request, user, interview, {"asking": (subject, _question(subject, path, interview))})
+    return _page(
+        request, user, interview, {"asking": (subject, _question(subject, path, interview))}
+    )
 
 
 @router.post("/interview/continue")
@@ -183,7 +187,9 @@ def save(
 ) -> Response:
     interview = Interview.from_json(state)
     if not reference.strip():
-        return _page(request, user, interview, {"problem": "Write a reference to save the case."}, 422)
+        return _page(
+            request, user, interview, {"problem": "Write a reference to save the case."}, 422
+        )
     try:
         household = checked(interview.household_dict())
     except InvalidRequestError as error:

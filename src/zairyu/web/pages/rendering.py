@@ -34,7 +34,7 @@ environment = Environment(
 def page_lang(request: Request) -> Lang:
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in LANGS:
-        return chosen  # type: ignore[return-value]
+        return chosen
     accept = request.headers.get("accept-language", "").strip().lower()
     return "en" if accept.startswith("en") else DEFAULT_LANG
 
@@ -74,3 +74,21 @@ def render(
     values.setdefault("csrf", "")
     html = environment.get_template(template).render(values)
     return HTMLResponse(html, status_code, headers={"Cache-Control": "no-store"})
+
+
+# Words the pages translate that are not literal in a template: messages raised in Python,
+# and the codes of the store's vocabularies shown with t(code).
+PAGE_MESSAGES = (
+    "Write a reference to save the case.",
+    "This form has expired. Go back, reload and retry.",
+    "Not found in your organisation.",
+    "Your role may not do this.",
+    "Too many failed sign-ins; try again later.",
+    "Wrong username or password.",
+)
+VOCABULARY = (
+    *("open", "closed", "granted", "refused", "admin", "caseworker", "reviewer", "read_only"),
+    *("entry", "status_change", "deportation_order", "provisional_release", "supervision"),
+    *("detention", "application_filed", "interview", "decision", "other"),
+    *("document", "certificate", "photo", "statement", "reporting", "deadline"),
+)
