@@ -59,6 +59,27 @@ class Server:
         return self.site.member(UserRole(role), org_id)
 
 
+class StrictPolicy:
+    """Serves every response with a Content-Security-Policy allowing only 'self' (no inline
+    script or style), so that a page relying on either breaks here."""
+
+    POLICY = b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        async def with_policy(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"content-security-policy", self.POLICY),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_policy)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -72,7 +93,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
     site = make_site(tmp_path_factory.mktemp("browser"))
     port = _free_port()
-    config = uvicorn.Config(site.client.app, host="127.0.0.1", port=port, log_level="warning")
+    app = StrictPolicy(site.client.app)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
