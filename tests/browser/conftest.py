@@ -135,9 +135,12 @@ def sign_in(page: Any, server: Server, username: str) -> None:
     page.wait_for_url(f"{server.url}/cases")
 
 
-def shot(page: Any, name: str) -> None:
+def shot(page: Any, name: str, max_height: int = 2600) -> None:
+    """The page from its top, down to ``max_height`` pixels (an assessment runs far longer)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    height = min(page.evaluate("document.documentElement.scrollHeight"), max_height)
+    clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height}
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, clip=clip)
 
 
 def unique() -> str:

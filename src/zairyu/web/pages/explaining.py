@@ -104,7 +104,14 @@ def _condition(c: ConditionResult, lang: Lang) -> ConditionView:
     )
 
 
-def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: Lang) -> PersonView:
+def _person(
+    person: PersonResult, outcomes: dict[str, dict[str, str]], lang: Lang, detail: bool
+) -> PersonView:
+    if not detail:
+        return PersonView(
+            person.person_id, role_label(person.role, lang), person.outcome,
+            person.outcome_text[lang], [],
+        )  # fmt: skip
     w = WORDS[lang]
     conditions = [_condition(c, lang) for c in person.conditions]
     by_id = dict(zip((c.id for c in person.conditions), conditions, strict=True))
@@ -135,8 +142,9 @@ def _person(person: PersonResult, outcomes: dict[str, dict[str, str]], lang: Lan
     return view
 
 
-def explain(assessment: HouseholdAssessment, lang: Lang) -> AssessmentView:
-    """The assessment in ``lang``, ready for a template."""
+def explain(assessment: HouseholdAssessment, lang: Lang, *, detail: bool = True) -> AssessmentView:
+    """The assessment in ``lang``, ready for a template; without ``detail``, only the outcomes
+    (the interview's provisional result)."""
     return AssessmentView(
         words=WORDS[lang],
         household_id=assessment.household_id,
@@ -147,7 +155,7 @@ def explain(assessment: HouseholdAssessment, lang: Lang) -> AssessmentView:
                 version=p.policy_version,
                 title=p.title[lang],
                 disclaimer=p.disclaimer[lang],
-                persons=[_person(r, p.outcomes, lang) for r in p.persons],
+                persons=[_person(r, p.outcomes, lang, detail) for r in p.persons],
             )
             for p in assessment.policies
         ],

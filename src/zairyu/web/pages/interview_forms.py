@@ -134,3 +134,14 @@ def defaults(question: Question, value: Any) -> dict[str, Any]:
             "first_start": value[0]["start"] if len(value) > 1 else "",
         }
     return {"value": str(value)}
+
+
+def fields_for(question: Question, value: Any) -> dict[str, Any]:
+    """The form fields that answer ``question`` with ``value`` (the inverse of ``parse``; used
+    by tests and the benchmark to answer as a browser would)."""
+    if value is None:
+        return {"dont_know": "1"}
+    found = defaults(question, value)
+    if question.kind == "convictions" and value:
+        found["life"] = "yes" if found.get("life") else ""
+    return {k: ("" if v is None else v) for k, v in found.items() if not isinstance(v, bool)}
