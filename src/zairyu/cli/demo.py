@@ -34,7 +34,11 @@ def demo(
         for username, role, password in made.users:
             typer.echo(f"  {role:<11} username: {username}  password: {password}")
         typer.echo(f"  {made.cases} demo cases. Stop with Ctrl+C.")
-        settings = Settings(database_url=made.database_url, upgrade_on_start=False)
+        settings = Settings(
+            database_url=made.database_url,
+            upgrade_on_start=False,
+            evidence_dir=Path(folder) / "evidence",
+        )
         uvicorn.run(
             create_app(settings),
             host=host,

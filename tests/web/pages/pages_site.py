@@ -62,7 +62,11 @@ def make_site(folder: Path) -> Site:
     db = Database(f"sqlite:///{folder / 'zairyu.db'}")
     db.upgrade()
     settings = Settings(
-        database_url=db.url, hasher=FAST_HASHER, login=NO_DELAY, upgrade_on_start=False
+        database_url=db.url,
+        hasher=FAST_HASHER,
+        login=NO_DELAY,
+        upgrade_on_start=False,
+        evidence_dir=folder / "evidence",
     )
     client = TestClient(create_app(settings), base_url="https://testserver")
     return Site(db, Accounts(db, FAST_HASHER, NO_DELAY), client)

@@ -9,9 +9,12 @@ from typing import Any, Literal
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ValidationError
+from starlette.datastructures import UploadFile
 
 from zairyu import clock
+from zairyu.store.access import NotFoundError
 from zairyu.store.records import ASSESSMENTS, DECISIONS, EVENTS, EVIDENCE, REMINDERS, RecordKind
+from zairyu.web.pages.evidence_files import MAX_FILE_BYTES, BadFile, read_file, store_file
 from zairyu.web.pages.facts_view import household_facts
 from zairyu.web.pages.rendering import page_lang, render
 from zairyu.web.pages.routing import page_router
@@ -101,11 +104,15 @@ async def add_record(
 ) -> Response:
     kind, model = FORMS[what]
     form = await request.form()
+    posted = _fields(form, model)
     try:
-        body = model.model_validate(_fields(form, model))
-    except ValidationError as error:
+        if what == "evidence":
+            posted |= await _uploaded(form, found, user)
+        body = model.model_validate(posted)
+    except (ValidationError, BadFile) as error:
         context = case_context(found, user, case_id, page_lang(request))
-        context.update(problems=problems_of(error), open_form=what)
+        problems = problems_of(error) if isinstance(error, ValidationError) else [str(error)]
+        context.update(problems=problems, open_form=what)
         return render(request, "case.html", context, 422)
     fields = body.model_dump(mode="json") if model is not DecisionIn else body.model_dump()
     for day_field in ("occurred_on", "received_on", "due_on"):
@@ -115,6 +122,32 @@ async def add_record(
         fields["done"] = False
     found.records.add(user.actor, kind, case_id, fields)
     return RedirectResponse(f"/cases/{case_id}#{what}", status_code=303)
+
+
+async def _uploaded(form: Any, found: Found, user: PageUser) -> dict[str, str]:
+    """The sha256 of the evidence's file, once stored; nothing if no file was chosen."""
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return {}
+    data = await upload.read(MAX_FILE_BYTES + 1)
+    stored = store_file(found.settings.evidence_dir, user.actor.org_id, data)
+    return {"sha256": stored.sha256}
+
+
+@router.get("/cases/{case_id}/evidence/{evidence_id}/file")
+def evidence_file(case_id: str, evidence_id: str, user: Viewer, found: Found) -> Response:
+    record = found.records.get(user.actor, EVIDENCE, case_id, evidence_id)
+    found_file = read_file(found.settings.evidence_dir, user.actor.org_id, record["sha256"] or "")
+    if found_file is None:
+        raise NotFoundError("evidence file")
+    data, media_type, extension = found_file
+    headers = {
+        "Content-Disposition": f'attachment; filename="evidence-{evidence_id}.{extension}"',
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "sandbox; default-src 'none'",
+        "Cache-Control": "no-store",
+    }
+    return Response(data, media_type=media_type, headers=headers)
 
 
 @router.post("/cases/{case_id}/reminders/{reminder_id}/done")
