@@ -14,6 +14,7 @@ from zairyu.engine.assessment import assess
 from zairyu.interview.measure import known_value
 from zairyu.model.household import Household
 
+PDF = b"%PDF-1.4\n%%EOF\n"
 FAMILY = Path(__file__).parents[2] / "examples" / "01-covered-family.json"
 
 
@@ -103,6 +104,15 @@ def test_screen_save_assess_decide_switch_and_sign_out(page, server):
         for person in policy.persons:
             assert person.outcome_text["ja"] in summary
     page.click("text=← ケース")
+    page.click("text=証拠資料を記録")
+    page.fill("#evi-title", "在学証明書（c1）")
+    page.select_option("#evi-kind", "certificate")
+    page.set_input_files(
+        "#evi-file",
+        files=[{"name": "certificate.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    page.click("#evidence button.primary")
+    page.wait_for_selector("#evidence a:has-text('ダウンロード')")
     page.click("text=処分を記録")
     page.check("input[name='outcome'][value='granted']")
     page.check("#decisions input[name='person_ids'][value='c1']")
