@@ -100,3 +100,12 @@ def test_a_token_is_shown_once_and_can_be_revoked(site):
         ).status_code
         == 401
     )
+
+
+def test_script_in_a_token_name_is_shown_as_text(site):
+    browser = site.browser(site.member()[0])
+    evil = "<script>alert(1)</script>"
+    browser.post("/admin/tokens", data={"csrf_token": csrf(browser, "/admin"), "name": evil})
+    page = browser.get("/admin").text
+    assert evil not in page
+    assert "&lt;script&gt;" in page

@@ -126,3 +126,23 @@ def test_a_forged_state_is_refused_with_a_page_not_a_traceback(site):
     )
     assert page.status_code == 422
     assert "start again" in page.text
+
+
+def test_script_in_an_answer_is_shown_as_text_on_the_summary(site):
+    browser = site.browser(site.member()[0])
+    token, text = start(browser, parents=0, children=1)
+    state = fields(text)["state"]
+    evil = "<script>alert(1)</script>"
+    page = browser.post(
+        "/interview/change",
+        data={"csrf_token": token, "state": state, "subject": "c1", "path": "nationality"},
+    )
+    answered = browser.post(
+        "/interview/answer",
+        data={"csrf_token": token, **fields(page.text), "value": evil},
+    )
+    summary = browser.post(
+        "/interview/summary", data={"csrf_token": token, "state": fields(answered.text)["state"]}
+    )
+    assert evil not in summary.text
+    assert "&lt;script&gt;" in summary.text

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from zairyu.store import audit
 from zairyu.store.access import Actor
+from zairyu.store.cases import case_in_org
 from zairyu.store.database import Database
 from zairyu.store.tables import AssessmentRecord, Case, CaseVersion, Reminder
 
@@ -156,3 +157,21 @@ def current_households(db: Database, actor: Actor) -> list[dict[str, Any]]:
         ).all()
         audit.record(s, actor, "read", "caseload", None, detail=f"{len(found)} cases")
         return [household for (household,) in found]
+
+
+def assessment_list(db: Database, actor: Actor, case_id: str) -> list[dict[str, Any]]:
+    """A case's assessments, newest first, without their (large) results."""
+    with db.transaction() as s:
+        case_in_org(s, actor, case_id)
+        rows = s.execute(
+            select(
+                AssessmentRecord.id,
+                AssessmentRecord.as_of,
+                AssessmentRecord.case_version,
+                AssessmentRecord.created_by,
+            )
+            .where(AssessmentRecord.case_id == case_id, AssessmentRecord.org_id == actor.org_id)
+            .order_by(AssessmentRecord.created_at.desc(), AssessmentRecord.id)
+        ).all()
+        audit.record(s, actor, "list", "assessment", None, detail=f"case {case_id}")
+        return [r._asdict() for r in rows]

@@ -13,7 +13,8 @@ from starlette.datastructures import UploadFile
 
 from zairyu import clock
 from zairyu.store.access import NotFoundError
-from zairyu.store.records import ASSESSMENTS, DECISIONS, EVENTS, EVIDENCE, REMINDERS, RecordKind
+from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS, RecordKind
+from zairyu.web.pages.case_index import assessment_list
 from zairyu.web.pages.evidence_files import MAX_FILE_BYTES, BadFile, read_file, store_file
 from zairyu.web.pages.facts_view import household_facts
 from zairyu.web.pages.rendering import page_lang, render
@@ -42,7 +43,6 @@ LISTS = ("person_ids",)
 def case_context(found: Found, user: PageUser, case_id: str, lang: str) -> dict[str, Any]:
     case = found.cases.get(user.actor, case_id)
     actor = user.actor
-    assessments = found.records.list(actor, ASSESSMENTS, case_id)
     return {
         "user": user,
         "csrf": user.csrf,
@@ -57,7 +57,7 @@ def case_context(found: Found, user: PageUser, case_id: str, lang: str) -> dict[
         "reminders": sorted(
             found.records.list(actor, REMINDERS, case_id), key=lambda r: r["due_on"]
         ),
-        "assessments": list(reversed(assessments)),
+        "assessments": assessment_list(found.db, actor, case_id),
         "event_kinds": [k.value for k in EventKind],
         "evidence_kinds": [k.value for k in EvidenceKind],
         "reminder_kinds": [k.value for k in ReminderKind],
