@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1",
         summary="Case management and assessment for special permission to stay (在留特別許可)",
         openapi_url=f"{API}/openapi.json",
-        docs_url=f"{API}/docs",
+        docs_url=None,  # served by zairyu.web.pages.api_docs from the package, not a CDN
         redoc_url=None,
         lifespan=lifespan,
     )
