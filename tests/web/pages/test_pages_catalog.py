@@ -42,3 +42,9 @@ def test_placeholders_survive_translation():
 def test_dates_are_written_as_each_language_writes_them():
     assert words("ja")["day"]("2024-06-10") == "2024年6月10日"
     assert words("en")["day"]("2024-06-10") == "10 June 2024"
+
+
+def test_the_sentences_of_a_refused_answer_are_in_the_catalog():
+    from zairyu.web.pages.interview_forms import MESSAGES  # noqa: PLC0415
+
+    assert set(MESSAGES) <= set(PAGE_MESSAGES)

@@ -15,6 +15,15 @@ from zairyu.interview.questions import SUSPENSIONS, Question
 from zairyu.interview.state import InterviewError
 
 REASONS_PATH = "humanitarian.special_circumstances_reasons"
+# The sentences of a refused answer (the question is on the page just above them); the page
+# translates them (rendering.PAGE_MESSAGES lists them for the catalog).
+DATE = "Write the date as YYYY-MM-DD."
+NUMBER = "Write a whole number, within the range the field allows."
+CHOOSE = "Choose one of the answers."
+TEXT = "Write at most 64 characters."
+GROUNDS = "Tick the grounds that apply, or “None of these”."
+MESSAGES = (DATE, NUMBER, CHOOSE, TEXT, GROUNDS)
+YES_NO = ("yes", "no")
 
 
 class Form:
@@ -31,84 +40,83 @@ class Form:
         return [str(v) for v in self.fields.getlist(name) if str(v).strip()]
 
 
-def _day(text: str, what: str) -> str:
+def _day(text: str) -> str:
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise InterviewError(f"{what}: write a date (YYYY-MM-DD)") from None
+        raise InterviewError(DATE) from None
 
 
-def _count(text: str, what: str, top: int = 1200) -> int:
+def _count(text: str, top: int = 1200) -> int:
     if not text.isdigit() or int(text) > top:
-        raise InterviewError(f"{what}: write a whole number from 0 to {top}")
+        raise InterviewError(NUMBER)
     return int(text)
 
 
-def _choice(text: str, choices: tuple[str, ...], what: str) -> str:
+def _choice(text: str, choices: tuple[str, ...]) -> str:
     if text not in choices:
-        raise InterviewError(f"{what}: choose one of the answers")
+        raise InterviewError(CHOOSE)
     return text
 
 
 def parse(question: Question, form: Form) -> Any:
     """The answer's value, or ``InterviewError`` with a sentence naming the field."""
     value = form.one("value")
-    what = question.en
     if question.kind == "bool":
-        return {"yes": True, "no": False}[_choice(value, ("yes", "no"), what)]
+        return {"yes": True, "no": False}[_choice(value, YES_NO)]
     if question.kind == "date":
-        return _day(value, what)
+        return _day(value)
     if question.kind == "enum":
-        return _choice(value, question.choices, what)
+        return _choice(value, question.choices)
     if question.kind == "text":
         if not value or len(value) > 64:
-            raise InterviewError(f"{what}: write at most 64 characters")
+            raise InterviewError(TEXT)
         return value
     if question.kind == "int":
-        return _count(value, what, 100)
+        return _count(value, 100)
     if question.kind == "grounds":
         chosen = form.many("grounds")
         if not chosen:
-            raise InterviewError(f"{what}: tick the grounds, or 'none of these'")
-        return [] if "none" in chosen else [_choice(g, question.choices, what) for g in chosen]
+            raise InterviewError(GROUNDS)
+        return [] if "none" in chosen else [_choice(g, question.choices) for g in chosen]
     if question.kind == "convictions":
         return _convictions(question, form)
     if question.kind == "enrolments":
         return _enrolments(question, form)
-    return {"yes": True, "no": False}[_choice(value, ("yes", "no"), what)]  # special
+    return {"yes": True, "no": False}[_choice(value, YES_NO)]  # special
 
 
 def _convictions(question: Question, form: Form) -> list[dict[str, Any]]:
-    has = _choice(form.one("value"), ("yes", "no"), question.en)
+    has = _choice(form.one("value"), YES_NO)
     if has == "no":
         return []
     conviction: dict[str, Any] = {
-        "offence": _choice(form.one("offence"), question.choices, "Offence"),
-        "sentence_months": _count(form.one("sentence_months"), "Sentence in months"),
-        "suspension": _choice(form.one("suspension"), SUSPENSIONS, "Suspension"),
+        "offence": _choice(form.one("offence"), question.choices),
+        "sentence_months": _count(form.one("sentence_months")),
+        "suspension": _choice(form.one("suspension"), SUSPENSIONS),
         "life": form.one("life") == "yes",
     }
     if conviction["suspension"] == "partial":
-        conviction["suspended_months"] = _count(form.one("suspended_months"), "Months suspended")
+        conviction["suspended_months"] = _count(form.one("suspended_months"))
     return [conviction]
 
 
 def _enrolments(question: Question, form: Form) -> list[dict[str, Any]]:
-    ever = _choice(form.one("value"), ("yes", "no"), question.en)
+    ever = _choice(form.one("value"), YES_NO)
     if ever == "no":
         return []
     latest: dict[str, Any] = {
-        "level": _choice(form.one("level"), question.choices, "Latest school"),
-        "start": _day(form.one("start"), "Latest school: start"),
-        "end": _day(form.one("end"), "Latest school: end") if form.one("end") else None,
+        "level": _choice(form.one("level"), question.choices),
+        "start": _day(form.one("start")),
+        "end": _day(form.one("end")) if form.one("end") else None,
     }
     first = form.one("first_start")
-    if not first or _day(first, "Elementary school began") >= latest["start"]:
+    if not first or _day(first) >= latest["start"]:
         return [latest]
     earlier_end = (date.fromisoformat(latest["start"]) - timedelta(days=1)).isoformat()
     earlier = {
         "level": "elementary",
-        "start": _day(first, "Elementary school began"),
+        "start": _day(first),
         "end": earlier_end,
     }
     return [earlier, latest]

@@ -79,6 +79,11 @@ def render(
 # Words the pages translate that are not literal in a template: messages raised in Python,
 # and the codes of the store's vocabularies shown with t(code).
 PAGE_MESSAGES = (
+    "Write the date as YYYY-MM-DD.",
+    "Write a whole number, within the range the field allows.",
+    "Choose one of the answers.",
+    "Write at most 64 characters.",
+    "Tick the grounds that apply, or “None of these”.",
     "Write a reference to save the case.",
     "This form has expired. Go back, reload and retry.",
     "Not found in your organisation.",
