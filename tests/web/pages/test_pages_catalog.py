@@ -36,7 +36,7 @@ def test_the_catalog_has_no_entry_the_pages_do_not_use():
 
 def test_placeholders_survive_translation():
     t = words("ja")["t"]
-    assert t("{n} cases", n=3) == "3件"
+    assert t("Cases found: {n}", n=3) == "3件"
 
 
 def test_dates_are_written_as_each_language_writes_them():
