@@ -6,8 +6,10 @@ Skipped, with the reason, where /usr/bin/chromium or the playwright package is m
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -19,7 +21,11 @@ from typing import Any
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+# Screenshots go to a temporary folder, unless ZAIRYU_SCREENSHOTS names one (docs/screenshots to
+# retake the documentation's), so that a test run leaves the work tree as it was.
+SCREENSHOTS = Path(
+    os.environ.get("ZAIRYU_SCREENSHOTS") or Path(tempfile.gettempdir()) / "zairyu-screenshots"
+)
 sys.path.insert(0, str(Path(__file__).parents[1] / "web" / "pages"))
 
 
