@@ -20,7 +20,10 @@ install: system $(BIN)/zairyu ## Create .venv and install zairyu with its develo
 system: ## Install the Debian packages listed in scripts/debian-packages.d/ (only the missing ones)
 	scripts/debian-packages
 
-run: install ## Assess an example household (EXAMPLE=path to choose another)
+run: install ## Start the web application on a throwaway store, with a demo organisation and users printed
+	$(BIN)/zairyu demo
+
+example: install ## Assess an example household in the terminal (EXAMPLE=path to choose another)
 	$(BIN)/zairyu assess $(EXAMPLE)
 
 test: install ## Run the whole test suite (starts PostgreSQL first where this machine has it)
@@ -49,4 +52,4 @@ bench: install ## Time zairyu against OpenFisca, ZEN and a plain loop (10k, 100k
 docs: install schema ## Regenerate docs/cli.md (the command reference) and the schema
 	$(BIN)/zairyu cli-reference --out docs/cli.md
 
-.PHONY: help system install run test lint format schema serve docs bench
+.PHONY: help system install run example test lint format schema serve docs bench

@@ -17,7 +17,7 @@ class _Walk:
     def __init__(self, scalar: ScalarPlan, rows: list[Row]) -> None:
         self.rows = rows
         self.steps: dict[str, Step] = {s.name: s for s in scalar.plan.steps}
-        self.compiled: dict[int, Fn] = {}
+        self.compiled: dict[int, Fn] = scalar.cache.setdefault("unknown_walk", {})
         self.seen: set[tuple[str, int]] = set()
         self.found: list[tuple[str, str]] = []
 

@@ -75,9 +75,7 @@ def _group(group: PersonGroup, lang: Lang) -> list[str]:
 
 
 def _gather(item: GatherItem, lang: Lang) -> str:
-    _ = translate(lang)
-    count = _("{n} result(s) depend on it").format(n=item.results)
-    return f"  - {item.question} ({item.persons}; {count})"
+    return f"  - {item.question} ({item.persons}; {item.count})"
 
 
 def _policy_detail(policy: PolicyAssessment, lang: Lang) -> list[str]:

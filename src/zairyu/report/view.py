@@ -70,6 +70,7 @@ class GatherItem:
     question: str
     persons: str
     results: int
+    count: str  # "4 result(s) depend on it", in the language
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class AssessmentView:
     policies: list[PolicyView]
     gather: list[GatherItem]
     disclaimers: list[str]  # each policy's own, once
+    legend: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def assessment_view(assessment: HouseholdAssessment, lang: Lang) -> AssessmentVi
         policies=[_policy_view(p, assessment.as_of, lang) for p in assessment.policies],
         gather=gather_next(assessment, lang),
         disclaimers=list(dict.fromkeys(p.disclaimer[lang] for p in assessment.policies)),
+        legend=legend(lang),
     )
 
 
@@ -194,7 +197,9 @@ def gather_next(assessment: HouseholdAssessment, lang: Lang) -> list[GatherItem]
     for path, persons in ranked[:MAX_GATHER]:
         spec = REGISTRY.fields.get(path)
         question = spec.question.get(lang) if spec else path
-        items.append(GatherItem(question, ", ".join(sorted(persons)), sum(persons.values())))
+        n = sum(persons.values())
+        count = translate(lang)("{n} result(s) depend on it").format(n=n)
+        items.append(GatherItem(question, ", ".join(sorted(persons)), n, count))
     return items
 
 

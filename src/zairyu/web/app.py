@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from zairyu.web import errors
+from zairyu.web import errors, pages
 from zairyu.web.limits import BodyLimit, NoNulCharacters
 from zairyu.web.routes import assessments, cases, measures, records, session, users
 from zairyu.web.services import Services
@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1",
         summary="Case management and assessment for special permission to stay (在留特別許可)",
         openapi_url=f"{API}/openapi.json",
-        docs_url=f"{API}/docs",
+        docs_url=None,  # served by zairyu.web.pages.api_docs from the package, not a CDN
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (session.router, cases.router, records.router, assessments.router, users.router):
         app.include_router(router, prefix=API)
     app.include_router(measures.router, prefix=API)  # measures, due list, calendar feeds
+    pages.install(app)
     app.add_middleware(NoNulCharacters)  # inside BodyLimit: sees only bodies within the limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLog)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from argon2 import PasswordHasher
 
 from zairyu.store.accounts import LoginPolicy
-from zairyu.store.database import database_url
+from zairyu.store.database import data_dir, database_url
 
 
 @dataclass(frozen=True)
@@ -18,3 +19,4 @@ class Settings:
     login: LoginPolicy = field(default_factory=LoginPolicy)
     hasher: PasswordHasher = field(default_factory=PasswordHasher)
     upgrade_on_start: bool = True
+    evidence_dir: Path = field(default_factory=lambda: data_dir() / "evidence")  # uploaded files

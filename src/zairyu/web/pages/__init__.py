@@ -1,0 +1,32 @@
+"""The web pages for caseworkers: server-rendered (Jinja2), htmx for partial updates, working
+without JavaScript too; every asset served from the package under /static."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from zairyu.web.pages import (
+    admin,
+    api_docs,
+    assessment_page,
+    case_edit,
+    case_list,
+    case_page,
+    caseload,
+    interview_page,
+    signin,
+)
+
+STATIC = Path(__file__).parent.parent / "static"
+
+
+def install(app: FastAPI) -> None:
+    """Mount the static files and every page router on ``app``."""
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Fixed paths (/cases/new, /cases/{id}/assess, /edit) before the case page's general forms.
+    pages = (signin, case_list, case_edit, assessment_page, case_page, interview_page)
+    for module in (*pages, caseload, admin, api_docs):
+        app.include_router(module.router)

@@ -1,0 +1,155 @@
+"""A question's form fields to an answer value (the household field's JSON), and back.
+
+Each kind of question has its controls: yes/no, a date, a choice, a number, a text; and the
+compound ones: convictions ("no", or the most serious conviction), school ("never", or the
+latest school and when elementary school began), deportation grounds (several, or none), and
+special circumstances (asserted, with the written reasons).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from zairyu.interview.questions import SUSPENSIONS, Question
+from zairyu.interview.state import InterviewError
+
+REASONS_PATH = "humanitarian.special_circumstances_reasons"
+# The sentences of a refused answer (the question is on the page just above them); the page
+# translates them (rendering.PAGE_MESSAGES lists them for the catalog).
+DATE = "Write the date as YYYY-MM-DD."
+NUMBER = "Write a whole number, within the range the field allows."
+CHOOSE = "Choose one of the answers."
+TEXT = "Write at most 64 characters."
+GROUNDS = "Tick the grounds that apply, or “None of these”."
+MESSAGES = (DATE, NUMBER, CHOOSE, TEXT, GROUNDS)
+YES_NO = ("yes", "no")
+
+
+class Form:
+    """The posted fields (a Starlette form, or a dict of lists in tests)."""
+
+    def __init__(self, fields: Any) -> None:
+        self.fields = fields
+
+    def one(self, name: str) -> str:
+        value = self.fields.get(name)
+        return str(value).strip() if value is not None else ""
+
+    def many(self, name: str) -> list[str]:
+        return [str(v) for v in self.fields.getlist(name) if str(v).strip()]
+
+
+def _day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise InterviewError(DATE) from None
+
+
+def _count(text: str, top: int = 1200) -> int:
+    if not text.isdigit() or int(text) > top:
+        raise InterviewError(NUMBER)
+    return int(text)
+
+
+def _choice(text: str, choices: tuple[str, ...]) -> str:
+    if text not in choices:
+        raise InterviewError(CHOOSE)
+    return text
+
+
+def parse(question: Question, form: Form) -> Any:
+    """The answer's value, or ``InterviewError`` with a sentence naming the field."""
+    value = form.one("value")
+    if question.kind == "bool":
+        return {"yes": True, "no": False}[_choice(value, YES_NO)]
+    if question.kind == "date":
+        return _day(value)
+    if question.kind == "enum":
+        return _choice(value, question.choices)
+    if question.kind == "text":
+        if not value or len(value) > 64:
+            raise InterviewError(TEXT)
+        return value
+    if question.kind == "int":
+        return _count(value, 100)
+    if question.kind == "grounds":
+        chosen = form.many("grounds")
+        if not chosen:
+            raise InterviewError(GROUNDS)
+        return [] if "none" in chosen else [_choice(g, question.choices) for g in chosen]
+    if question.kind == "convictions":
+        return _convictions(question, form)
+    if question.kind == "enrolments":
+        return _enrolments(question, form)
+    return {"yes": True, "no": False}[_choice(value, YES_NO)]  # special
+
+
+def _convictions(question: Question, form: Form) -> list[dict[str, Any]]:
+    has = _choice(form.one("value"), YES_NO)
+    if has == "no":
+        return []
+    conviction: dict[str, Any] = {
+        "offence": _choice(form.one("offence"), question.choices),
+        "sentence_months": _count(form.one("sentence_months")),
+        "suspension": _choice(form.one("suspension"), SUSPENSIONS),
+        "life": form.one("life") == "yes",
+    }
+    if conviction["suspension"] == "partial":
+        conviction["suspended_months"] = _count(form.one("suspended_months"))
+    return [conviction]
+
+
+def _enrolments(question: Question, form: Form) -> list[dict[str, Any]]:
+    ever = _choice(form.one("value"), YES_NO)
+    if ever == "no":
+        return []
+    latest: dict[str, Any] = {
+        "level": _choice(form.one("level"), question.choices),
+        "start": _day(form.one("start")),
+        "end": _day(form.one("end")) if form.one("end") else None,
+    }
+    first = form.one("first_start")
+    if not first or _day(first) >= latest["start"]:
+        return [latest]
+    earlier_end = (date.fromisoformat(latest["start"]) - timedelta(days=1)).isoformat()
+    earlier = {
+        "level": "elementary",
+        "start": _day(first),
+        "end": earlier_end,
+    }
+    return [earlier, latest]
+
+
+def defaults(question: Question, value: Any) -> dict[str, Any]:
+    """The controls' current values, to show an answer being changed."""
+    if value is None:
+        return {}
+    if question.kind in ("bool", "special"):
+        return {"value": "yes" if value else "no"}
+    if question.kind == "grounds":
+        return {"grounds": value or ["none"]}
+    if question.kind == "convictions":
+        return {"value": "no"} if not value else {"value": "yes", **value[-1]}
+    if question.kind == "enrolments":
+        if not value:
+            return {"value": "no"}
+        latest = value[-1]
+        return {
+            "value": "yes",
+            **latest,
+            "first_start": value[0]["start"] if len(value) > 1 else "",
+        }
+    return {"value": str(value)}
+
+
+def fields_for(question: Question, value: Any) -> dict[str, Any]:
+    """The form fields that answer ``question`` with ``value`` (the inverse of ``parse``; used
+    by tests and the benchmark to answer as a browser would)."""
+    if value is None:
+        return {"dont_know": "1"}
+    found = defaults(question, value)
+    if question.kind == "convictions" and value:
+        found["life"] = "yes" if found.get("life") else ""
+    return {k: ("" if v is None else v) for k, v in found.items() if not isinstance(v, bool)}

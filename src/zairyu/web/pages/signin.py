@@ -1,0 +1,107 @@
+"""Sign in, sign out, and the language of the pages.
+
+The sign-in form is protected against cross-site posting by a double-submit token: a random
+cookie set with the form, echoed in a hidden field.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Annotated
+
+from fastapi import Form, Request, Response
+from fastapi.responses import RedirectResponse
+
+from zairyu.i18n import LANGS
+from zairyu.web.pages.rendering import LANG_COOKIE, render
+from zairyu.web.pages.routing import page_router
+from zairyu.web.pages.session import Changer, Found
+from zairyu.web.security import SESSION_COOKIE, remote_address
+
+router = page_router()
+SIGNIN_COOKIE = "zairyu_signin"
+ONE_YEAR = 365 * 24 * 3600
+
+
+def _form(request: Request, found: Found, message: str = "", status: int = 200) -> Response:
+    token = secrets.token_urlsafe(24)
+    response = render(request, "signin.html", {"signin_token": token, "message": message}, status)
+    response.set_cookie(
+        SIGNIN_COOKIE,
+        token,
+        max_age=900,
+        httponly=True,
+        secure=found.settings.secure_cookies,
+        samesite="strict",
+        path="/sign-in",
+    )
+    return response
+
+
+@router.get("/sign-in")
+def sign_in_page(request: Request, found: Found) -> Response:
+    return _form(request, found)
+
+
+@router.post("/sign-in")
+def sign_in(
+    request: Request,
+    found: Found,
+    username: Annotated[str, Form(max_length=100)] = "",
+    password: Annotated[str, Form(max_length=1000)] = "",
+    signin_token: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    expected = request.cookies.get(SIGNIN_COOKIE, "")
+    if not expected or not secrets.compare_digest(signin_token.encode(), expected.encode()):
+        return _form(request, found, "This form has expired. Go back, reload and retry.", 403)
+    result = found.accounts.login(username, password, remote_address(request))
+    if result.locked:
+        return _form(request, found, "Too many failed sign-ins; try again later.", 429)
+    if result.actor is None:
+        time.sleep(found.settings.login.delay(max(result.failures, 1)))
+        return _form(request, found, "Wrong username or password.", 401)
+    value, _csrf = found.accounts.open_session(result.actor)
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        value,
+        max_age=found.settings.login.session_hours * 3600,
+        httponly=True,
+        secure=found.settings.secure_cookies,
+        samesite="strict",
+        path="/",
+    )
+    response.delete_cookie(SIGNIN_COOKIE, path="/sign-in")
+    return response
+
+
+@router.post("/sign-out")
+def sign_out(request: Request, user: Changer, found: Found) -> Response:
+    found.accounts.close_session(request.cookies.get(SESSION_COOKIE, ""))
+    response = RedirectResponse("/sign-in", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+@router.post("/language")
+def choose_language(
+    request: Request,
+    found: Found,
+    lang: Annotated[str, Form(max_length=5)] = "",
+    back: Annotated[str, Form(max_length=300)] = "/",
+) -> Response:
+    """Remembered in a cookie for a year (changing it changes no data, so no CSRF token)."""
+    target = back if back.startswith("/") and not back.startswith("//") else "/"
+    response = RedirectResponse(target, status_code=303)
+    if lang in LANGS:
+        response.set_cookie(
+            LANG_COOKIE,
+            lang,
+            max_age=ONE_YEAR,
+            httponly=True,
+            secure=found.settings.secure_cookies,
+            samesite="lax",
+            path="/",
+        )
+    return response
