@@ -14,17 +14,24 @@ import polars as pl
 from zairyu.engine.columnar import POLARS_TYPES
 from zairyu.io.formats import CaseloadFileError
 from zairyu.model.columns import COLUMNS, allowed_values
+from zairyu.model.household import ID_PATTERN
+from zairyu.model.problems import ID_RULE
+from zairyu.model.shown import cut
 
 ROW = "_row"
 IDS = ("household_id", "person_id")
 REQUIRED = (*IDS, "role")
 ALLOWED: dict[str, tuple[str, ...]] = allowed_values()  # from the fact registry
+ID_LENGTH = 64
 TRUE_WORDS = ("true", "1", "yes")
 FALSE_WORDS = ("false", "0", "no")
 
 
 @dataclass(frozen=True)
 class RowProblem:
+    """One bad value. ``value`` and ``household_id`` are as shown (``zairyu.model.shown.cut``:
+    escaped, long ones cut), so that neither a message nor the error file can be garbled."""
+
     row: int
     household_id: str | None
     column: str
@@ -32,7 +39,21 @@ class RowProblem:
     problem: str
 
     def __str__(self) -> str:
-        return f"row {self.row}, column '{self.column}', value {self.value!r}: {self.problem}"
+        value = "(blank)" if self.value is None else f"'{self.value}'"
+        return f"row {self.row}, column '{self.column}', value {value}: {self.problem}"
+
+
+def row_problem(
+    row: int, household_id: str | None, column: str, value: str | None, problem: str
+) -> RowProblem:
+    """A problem with its raw household id and value made safe to show."""
+    return RowProblem(
+        row,
+        None if household_id is None else cut(household_id),
+        column,
+        None if value is None else cut(value),
+        problem,
+    )
 
 
 PROBLEM_SCHEMA = {
@@ -136,15 +157,29 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
             bad = ~blank & ~original.cast(pl.String).is_in(allowed)
             checks.append((column, bad, f"must be one of {', '.join(allowed)}"))
         checks.extend(_range_checks(column, typed))
+        checks.extend(_id_checks(column, typed, dtype))
     typed_frame = raw.select(pl.col(ROW), *typed_exprs)
     problems = _problems(raw, checks)
     if problems:
-        bad_households = {p.household_id for p in problems}
-        typed_frame = typed_frame.filter(
-            ~pl.col("household_id").cast(pl.String).is_in(list(bad_households))
-            & pl.col("household_id").is_not_null()
-        )
+        typed_frame = typed_frame.filter(_sound(raw, checks))
     return typed_frame, problems
+
+
+def _id_checks(column: str, typed: pl.Expr, dtype: pl.DataType) -> list[tuple[str, pl.Expr, str]]:
+    """The id rule of the household model (``ID_PATTERN``, at most 64 characters), in words."""
+    if column not in IDS or dtype.is_integer():
+        return []
+    bad = ~typed.str.contains(ID_PATTERN) | (typed.str.len_chars() > ID_LENGTH)
+    return [(column, bad, ID_RULE)]
+
+
+def _sound(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> pl.Series:
+    """Which rows belong to a household without any problem (by the id as read, not as
+    shown: a shown id may be cut)."""
+    household = pl.col("household_id").cast(pl.String).str.strip_chars()
+    bad_row = pl.any_horizontal(pl.lit(False), *(mask.fill_null(False) for _, mask, _ in checks))
+    bad = raw.filter(bad_row).select(household).to_series().drop_nulls().unique()
+    return raw.select(household.is_not_null() & ~household.is_in(bad.implode())).to_series()
 
 
 def _problems(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> list[RowProblem]:
@@ -160,7 +195,7 @@ def _problems(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> list
             pl.col("household_id").cast(pl.String).alias("_household"),
             pl.col(column).cast(pl.String).alias("_value"),
         )
-        found.extend(RowProblem(r, h, column, v, problem) for r, h, v in hits.iter_rows())
+        found.extend(row_problem(r, h, column, v, problem) for r, h, v in hits.iter_rows())
     return sorted(found, key=lambda p: (p.row, p.column))
 
 
