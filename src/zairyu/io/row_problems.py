@@ -13,6 +13,7 @@ import polars as pl
 
 from zairyu.engine.columnar import POLARS_TYPES
 from zairyu.io.formats import CaseloadFileError
+from zairyu.io.json_lines import LINE_COLUMNS, LINE_ERROR, LINE_TEXT
 from zairyu.model.columns import COLUMNS, allowed_values
 from zairyu.model.household import ID_PATTERN
 from zairyu.model.problems import ID_RULE
@@ -67,7 +68,7 @@ PROBLEM_SCHEMA = {
 
 def check_columns(columns: list[str]) -> None:
     """Unknown or missing columns make the whole file unusable: say which, and what is allowed."""
-    unknown = [c for c in columns if c not in COLUMNS]
+    unknown = [c for c in columns if c not in COLUMNS and c not in LINE_COLUMNS]
     if unknown:
         raise CaseloadFileError(
             f"unknown column(s) {', '.join(map(repr, unknown))}; the columns are listed in "
@@ -137,7 +138,7 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
     check_columns(chunk.columns)
     raw = chunk.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
     typed_exprs, checks = [], []
-    for column in chunk.columns:
+    for column in (c for c in chunk.columns if c not in LINE_COLUMNS):
         original = pl.col(column)
         dtype = chunk.schema[column]
         typed, problem = _parse(column, original, dtype)
@@ -159,6 +160,7 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
         checks.extend(_range_checks(column, typed))
         checks.extend(_id_checks(column, typed, dtype))
     typed_frame = raw.select(pl.col(ROW), *typed_exprs)
+    checks = _with_line_errors(chunk.columns, checks)
     problems = _problems(raw, checks)
     if problems:
         typed_frame = typed_frame.filter(_sound(raw, checks))
@@ -171,6 +173,18 @@ def _id_checks(column: str, typed: pl.Expr, dtype: pl.DataType) -> list[tuple[st
         return []
     bad = ~typed.str.contains(ID_PATTERN) | (typed.str.len_chars() > ID_LENGTH)
     return [(column, bad, ID_RULE)]
+
+
+def _with_line_errors(
+    columns: list[str], checks: list[tuple[str, pl.Expr, str]]
+) -> list[tuple[str, pl.Expr, str]]:
+    """A JSON Lines line that could not be read (``zairyu.io.json_lines``) is one problem, in
+    place of the checks of its (empty) columns; its value is the start of the line."""
+    if LINE_ERROR not in columns:
+        return checks
+    unread = pl.col(LINE_ERROR).is_not_null()
+    kept = [(column, mask & ~unread, problem) for column, mask, problem in checks]
+    return [*kept, (LINE_TEXT, unread, "")]
 
 
 def _sound(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> pl.Series:
@@ -194,8 +208,12 @@ def _problems(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> list
             ROW,
             pl.col("household_id").cast(pl.String).alias("_household"),
             pl.col(column).cast(pl.String).alias("_value"),
+            (pl.col(LINE_ERROR) if column == LINE_TEXT else pl.lit(problem)).alias("_problem"),
         )
-        found.extend(row_problem(r, h, column, v, problem) for r, h, v in hits.iter_rows())
+        found.extend(
+            row_problem(r, h, "" if column == LINE_TEXT else column, v, p)
+            for r, h, v, p in hits.iter_rows()
+        )
     return sorted(found, key=lambda p: (p.row, p.column))
 
 
