@@ -40,7 +40,7 @@ is assessed. `--strict` stops at the first bad value instead (exit code 2). A JS
 that is not a JSON object is a bad row too, with its line number; where its household cannot be
 read from it, the households of the lines before and after it are set aside. Values in the
 error file and in messages are cut to 60 characters (with the length given) and invisible or
-direction-changing characters are written as escapes (`\u202e`).
+direction-changing characters are written as escapes (`\\u202e`).
 
 ## Columns
 
