@@ -82,3 +82,11 @@ def test_strict_stops_at_a_bad_line_with_its_line_number(tmp_path):
     )
     assert result.exit_code == 2
     assert "line 2 is not valid JSON" in result.output
+
+
+def test_a_line_error_is_shown_escaped_even_when_the_file_makes_one_up(tmp_path):
+    made_up = json.dumps({"household_id": "h1", "person_id": "a", "role": "parent",
+                          "_line_error": "x\u202ey"})  # fmt: skip
+    assessed, problems = _batch(tmp_path, [made_up, _line("h2", "b"), "{"])
+    assert problems[0]["problem"] == "x\\u202ey"
+    assert assessed == []  # h1 made up its own error; h2 is before the unreadable line

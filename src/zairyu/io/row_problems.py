@@ -17,7 +17,7 @@ from zairyu.io.json_lines import LINE_COLUMNS, LINE_ERROR, LINE_TEXT
 from zairyu.model.columns import COLUMNS, allowed_values
 from zairyu.model.household import ID_PATTERN
 from zairyu.model.problems import ID_RULE
-from zairyu.model.shown import cut
+from zairyu.model.shown import cut, escaped
 
 ROW = "_row"
 IDS = ("household_id", "person_id")
@@ -180,7 +180,7 @@ def _with_line_errors(
 ) -> list[tuple[str, pl.Expr, str]]:
     """A JSON Lines line that could not be read (``zairyu.io.json_lines``) is one problem, in
     place of the checks of its (empty) columns; its value is the start of the line."""
-    if LINE_ERROR not in columns:
+    if LINE_ERROR not in columns or LINE_TEXT not in columns:
         return checks
     unread = pl.col(LINE_ERROR).is_not_null()
     kept = [(column, mask & ~unread, problem) for column, mask, problem in checks]
@@ -210,10 +210,11 @@ def _problems(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> list
             pl.col(column).cast(pl.String).alias("_value"),
             (pl.col(LINE_ERROR) if column == LINE_TEXT else pl.lit(problem)).alias("_problem"),
         )
-        found.extend(
-            row_problem(r, h, "" if column == LINE_TEXT else column, v, p)
+        found.extend(  # a line error is escaped: the column could come from the file itself
+            row_problem(r, h, "", v, escaped(p)) if column == LINE_TEXT else
+            row_problem(r, h, column, v, p)
             for r, h, v, p in hits.iter_rows()
-        )
+        )  # fmt: skip
     return sorted(found, key=lambda p: (p.row, p.column))
 
 
