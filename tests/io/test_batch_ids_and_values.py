@@ -7,7 +7,9 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from typer.testing import CliRunner
 
+from zairyu.cli import app
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.services.batch import run_batch
 
@@ -59,3 +61,14 @@ def test_a_100000_character_value_is_cut_in_the_error_file(tmp_path):
 def test_a_bidirectional_override_in_a_bad_value_is_written_escaped(tmp_path):
     _, problems = _batch(tmp_path, "household_id,person_id,role\nh1,p1,par\u202eent\n")
     assert problems[0]["value"] == "par\\u202eent"
+
+
+def test_strict_shows_a_bad_value_escaped_and_cut_in_its_one_line_message(tmp_path):
+    csv = tmp_path / "caseload.csv"
+    csv.write_text(f"household_id,person_id,role\nh1,p1,x\u202e{'y' * 100}\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["batch", str(csv), "--out", str(tmp_path / "out.csv"), "--strict"]
+    )
+    assert result.exit_code == 2
+    assert "value 'x\\u202e" in result.output and "(102 characters)" in result.output
+    assert "\u202e" not in result.output

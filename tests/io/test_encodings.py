@@ -133,3 +133,11 @@ def test_batch_refuses_a_file_in_another_encoding_with_exit_2(tmp_path):
     assert result.exit_code == 2
     assert result.output.startswith("error: ") and "CSV UTF-8" in result.output
     assert "Traceback" not in result.output
+
+
+def test_compare_refuses_a_file_in_another_encoding_with_exit_2(tmp_path):
+    path = _file(tmp_path, TEXT.encode("utf-16"))
+    reform = sorted((EXAMPLES / "reforms").glob("*.yaml"))[0]
+    result = RUNNER.invoke(app, ["compare", str(path), "--reform", str(reform)])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ") and "名前を付けて保存" in result.output
