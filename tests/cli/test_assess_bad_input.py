@@ -139,3 +139,34 @@ def test_a_nul_character_in_a_text_field_is_named(tmp_path):
 def test_a_date_must_be_written_year_month_day(tmp_path, value):
     result = _run(tmp_path, _with(1, date_of_birth=value))
     _assert_rejected(result, "member 'c1'", "date_of_birth", "YYYY-MM-DD")
+
+
+def test_a_japanese_household_and_person_id_are_accepted(tmp_path):
+    data = json.loads(json.dumps(GOOD))
+    data["id"] = "山田家"
+    data["members"][0]["id"] = "山田_太郎"
+    result = _run(tmp_path, json.dumps(data, ensure_ascii=False))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("bad_id", ["h 1", "h\u202e1", "h\n1", "x" * 65, ""])
+def test_a_bad_id_is_refused_with_the_rule_in_words(tmp_path, bad_id):
+    data = json.loads(json.dumps(GOOD))
+    data["id"] = bad_id
+    result = _run(tmp_path, json.dumps(data))
+    _assert_rejected(result, "field 'id'", "an id is 1 to 64 letters, digits")
+    assert "A-Za-z" not in result.output and "\\p{" not in result.output
+
+
+def test_a_100000_character_id_is_shown_cut_with_its_length(tmp_path):
+    data = json.loads(json.dumps(GOOD))
+    data["members"][1]["id"] = "c" * 100_000
+    result = _run(tmp_path, json.dumps(data))
+    _assert_rejected(result, "(100,000 characters)", "member '" + "c" * 60 + "…'")
+    assert len(result.output) < 1000
+
+
+def test_a_bidirectional_override_in_a_refused_value_is_shown_escaped(tmp_path):
+    result = _run(tmp_path, _with(1, role="chi\u202eld"))
+    _assert_rejected(result, "'chi\\u202eld'", "member 'c1'", "field 'role'")
+    assert "\u202e" not in result.output

@@ -4,34 +4,34 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, writable
+from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail
+from zairyu.cli.choices import metavar, one_of
 
-
-class Lang(StrEnum):
-    ja = "ja"
-    en = "en"
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
+LANGS = ("ja", "en")
+FORMATS = ("text", "json")
 
 
 def read_input(path: str) -> str:
+    """The household JSON text: UTF-8, with or without a byte order mark (BOM) as Windows
+    Notepad and Excel write it; other encodings are refused with how to re-save the file."""
     if path == "-":
-        return sys.stdin.read()
+        return sys.stdin.read().removeprefix("\ufeff")
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise fail(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise fail(f"{path}: cannot read: {error}") from None
+    except UnicodeDecodeError as error:
+        raise fail(
+            f"{path}: byte {error.start + 1:,} is not UTF-8; a household file is UTF-8 text: "
+            "save it again choosing the encoding UTF-8"
+        ) from None
+    except OSError as error:
+        raise fail(f"{path}: cannot read: {error.strerror or error}") from None
 
 
 @app.command("assess")
@@ -39,11 +39,23 @@ def assess_command(
     household: Annotated[str, typer.Argument(help="Household JSON file, or - for standard input.")],
     as_of: AsOf = TODAY,
     lang: Annotated[
-        Lang, typer.Option("--lang", help="Language of the text form: ja or en.")
-    ] = Lang.en,
+        str,
+        typer.Option(
+            "--lang",
+            help="Language of the text form: ja or en.",
+            parser=one_of("--lang", *LANGS),
+            metavar=metavar(*LANGS),
+        ),
+    ] = "en",
     fmt: Annotated[
-        Format, typer.Option("--format", help="Output: text (for people) or json (for programs).")
-    ] = Format.text,
+        str,
+        typer.Option(
+            "--format",
+            help="Output: text (for people) or json (for programs).",
+            parser=one_of("--format", *FORMATS),
+            metavar=metavar(*FORMATS),
+        ),
+    ] = "text",
     policy: Annotated[
         list[str] | None,
         typer.Option("--policy", help="Assess under this policy only (repeatable)."),
@@ -79,10 +91,10 @@ def assess_command(
         )
     except REFUSALS as error:
         raise fail(str(error)) from None
-    if fmt == Format.json:
+    if fmt == "json":
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(render_text(result, lang.value, detail=detail), nl=False)
+        typer.echo(render_text(result, lang, detail=detail), nl=False)
 
 
 @app.command("schema")
@@ -90,7 +102,9 @@ def schema_command(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Write to this file instead of standard output.", callback=writable
+            "--out",
+            help="Write to this file instead of standard output. A missing folder is created, "
+            "and the command says so on standard error.",
         ),
     ] = None,
 ) -> None:
@@ -100,6 +114,23 @@ def schema_command(
     text = json.dumps(Household.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
     if out is None:
         typer.echo(text, nl=False)
-    else:
+        return
+    _make_folder(out.parent)
+    try:
         out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {out}")
+    except OSError as error:
+        raise fail(f"--out: cannot write {out}: {error.strerror or error}") from None
+    typer.echo(f"wrote {out}")
+
+
+def _make_folder(folder: Path) -> None:
+    """Create a missing folder and say so: a mistyped path must not go unnoticed."""
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise fail(f"--out: {folder} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True)
+    except OSError as error:
+        raise fail(f"--out: cannot create the folder {folder}: {error.strerror or error}") from None
+    typer.echo(f"created the folder {folder}", err=True)

@@ -63,6 +63,8 @@ def batch_command(
         raise fail(f"{caseload}: {stop} (--strict stops at the first bad row)") from None
     except CaseloadFileError as error:
         raise fail(str(error)) from None
+    if summary.encoding:
+        typer.echo(f"{caseload}: read as {summary.encoding}", err=True)
     typer.echo(
         f"{summary.assessed} persons in {summary.households} households assessed "
         f"-> {out}; {summary.problems} problem(s) -> {errors_path}",

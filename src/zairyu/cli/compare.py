@@ -46,6 +46,8 @@ def compare_command(
     except ServiceError as error:
         raise fail(str(error)) from None
     change, baseline, result, problems = found.reform, found.baseline, found.result, found.problems
+    if found.encoding:
+        typer.echo(f"{caseload}: read as {found.encoding}", err=True)
     typer.echo(f"## {change.title} ({change.id}) against {baseline.id}, as of {on}\n")
     if problems:
         typer.echo(f"{problems} bad value(s): those households were left out (see zairyu batch).\n")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zairyu.cli.app import app
+from zairyu.cli.app import app, fail
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 @app.command("stats")
@@ -16,11 +19,18 @@ def stats_command(
         str | None, typer.Option("--series", help="Only this series (e.g. grants_per_year).")
     ] = None,
     charts: Annotated[
-        Path | None, typer.Option("--charts", help="Draw PNG and SVG charts into this folder.")
+        Path | None,
+        typer.Option(
+            "--charts", help="Draw PNG and SVG charts into this folder (created if missing)."
+        ),
     ] = None,
     results: Annotated[
         Path | None,
-        typer.Option("--results", help="Also chart a batch results or compare changes file."),
+        typer.Option(
+            "--results",
+            help="Also count the outcomes of a batch results or compare changes file: printed "
+            "as a table; drawn as a chart only with --charts (nothing is written without it).",
+        ),
     ] = None,
 ) -> None:
     """Print the official figures (grants per year, deportation refusers, the 2023 measure's
@@ -30,8 +40,10 @@ def stats_command(
     try:
         table = figures(series)
     except KeyError as error:
-        typer.echo(f"error: {error.args[0]}", err=True)
-        raise typer.Exit(code=2) from None
+        raise fail(str(error.args[0])) from None
+    if charts and charts.exists() and not charts.is_dir():
+        raise fail(f"--charts: {charts} is a file, not a folder")
+    counted = _counted(results) if results else None  # a bad file ends it before any output
     for name in [series] if series else list(SERIES):
         typer.echo(f"\n## {SERIES[name]}\n\n| key | value | unit | status | source | note |")
         typer.echo("|---|---|---|---|---|---|")
@@ -40,14 +52,28 @@ def stats_command(
                 f"| {row['key']} | {row['value']:,} | {row['unit']} | {row['status']} | "
                 f"{row['source'] or '—'} | {row['note'] or ''} |"
             )
-    if charts or results:
-        from zairyu.stats.charts import official_charts, results_chart
+    if counted is not None:
+        title, counts = counted
+        typer.echo(f"\n## {title}\n\n| outcome | persons |\n|---|---|")
+        for key, value in counts.iter_rows():
+            typer.echo(f"| {key} | {value:,} |")
+    if charts:
+        _draw(charts, results)
 
-        folder = charts or Path(".")
-        drawn = official_charts(folder) if charts else []
-        if results:
-            if not results.exists():
-                typer.echo(f"error: {results}: no such file", err=True)
-                raise typer.Exit(code=2)
-            drawn += results_chart(results, folder)
-        typer.echo("\n" + "\n".join(f"chart: {p}" for p in drawn))
+
+def _counted(results: Path) -> tuple[str, pl.DataFrame]:
+    from zairyu.stats.charts import ResultsFileError, outcome_counts
+
+    try:
+        return outcome_counts(results)
+    except ResultsFileError as error:
+        raise fail(str(error)) from None
+
+
+def _draw(folder: Path, results: Path | None) -> None:
+    from zairyu.stats.charts import official_charts, results_chart
+
+    drawn = official_charts(folder)
+    if results:
+        drawn += results_chart(results, folder)
+    typer.echo("\n" + "\n".join(f"chart: {p}" for p in drawn))

@@ -9,13 +9,22 @@ from zairyu.model.columns import COLUMNS
 INTRO = """# Caseload file format
 
 A caseload is one row per person. `zairyu batch`, `zairyu compare` and `zairyu sql` read it;
-`zairyu synth` writes it. Formats, chosen by the file suffix: CSV (`.csv`, UTF-8, header line),
+`zairyu synth` writes it. Formats, chosen by the file suffix: CSV (`.csv`, header line),
 Excel (`.xlsx`, first sheet, header row), Parquet (`.parquet`) and JSON Lines (`.jsonl`, one
-object per line). Example files: `examples/caseload.csv`, `examples/caseload.jsonl`.
+object per line). Example files: `examples/caseload.csv`, `examples/caseload.jsonl`, and
+`examples/caseload-sjis.csv` as Japanese Excel saves a CSV.
+
+CSV and JSON Lines files may be UTF-8, with or without a byte order mark (Excel's "CSV UTF-8"),
+or CP932 (Shift_JIS, Excel's "CSV (コンマ区切り)"); `zairyu batch` and `zairyu compare` say
+which they read ("read as CP932 (Shift_JIS)"). The whole file must decode, strictly: a file in
+any other encoding is refused with how to save it again as UTF-8 (in Excel: 名前を付けて保存 →
+"CSV UTF-8 (コンマ区切り)"). A CP932 file is converted in memory; save files larger than
+memory as UTF-8.
 
 Rules:
 
-- `household_id`, `person_id` and `role` are required. Ids are text (or integers in Parquet).
+- `household_id`, `person_id` and `role` are required. Ids are text (or integers in Parquet):
+  1 to 64 letters of any script (`山田家`), digits, `_`, `.` or `-`, without spaces.
 - The rows of one household must be adjacent (the usual export order). Files sorted by
   `household_id` are evaluated fastest.
 - Every other column is optional: a missing column, or an empty cell, means **unknown**, never
@@ -27,7 +36,11 @@ Rules:
 Bad values do not stop a run: each goes to the error file (`RESULTS.errors.csv` unless `--errors`
 is given) as `row, household_id, column, value, problem`, where `row` counts data rows from 1
 (a CSV header is not counted). The household of a bad row is set aside; every other household
-is assessed. `--strict` stops at the first bad value instead (exit code 2).
+is assessed. `--strict` stops at the first bad value instead (exit code 2). A JSON Lines line
+that is not a JSON object is a bad row too, with its line number; where its household cannot be
+read from it, the households of the lines before and after it are set aside. Values in the
+error file and in messages are cut to 60 characters (with the length given) and invisible or
+direction-changing characters are written as escapes (`\\u202e`).
 
 ## Columns
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 import pyarrow.parquet as pq
+
+from zairyu.io.encoding import UTF8, UTF8_BOM, Encoding, EncodingError, detect, utf8_bytes
+from zairyu.io.json_lines import scan_json_lines
 
 SUFFIXES = {
     ".csv": "csv",
@@ -31,19 +35,40 @@ def format_of(path: Path) -> str:
         ) from None
 
 
+@dataclass(frozen=True)
+class Source:
+    """A caseload file opened for reading: its rows, and how its text was decoded (None for
+    Excel and Parquet, which are not text)."""
+
+    frame: pl.LazyFrame
+    encoding: Encoding | None = None
+
+
 def scan(path: Path) -> pl.LazyFrame:
     """The file as a lazy frame. Text formats are read as text, checked and typed later."""
+    return read_source(path).frame
+
+
+def read_source(path: Path) -> Source:
+    """The file as a lazy frame, with the encoding a text file was read in (UTF-8 with or
+    without BOM, or CP932: ``zairyu.io.encoding``); any other encoding is refused."""
     if not path.exists():
         raise CaseloadFileError(f"{path}: no such file")
     kind = format_of(path)
     try:
         if kind == "parquet":
-            return pl.scan_parquet(path)
+            return Source(pl.scan_parquet(path))
+        if kind == "excel":
+            return Source(pl.read_excel(path, engine="calamine", infer_schema_length=0).lazy())
+        encoding = detect(path)
+        # Polars reads UTF-8, and a BOM in a CSV, itself; the rest is converted in memory
+        direct = encoding == UTF8 or (encoding == UTF8_BOM and kind == "csv")
+        data = path if direct else utf8_bytes(path, encoding)
         if kind == "csv":
-            return pl.scan_csv(path, infer_schema=False)
-        if kind == "jsonl":
-            return pl.scan_ndjson(path, infer_schema_length=None)
-        return pl.read_excel(path, engine="calamine", infer_schema_length=0).lazy()
+            return Source(pl.scan_csv(data, infer_schema=False), encoding)
+        return Source(scan_json_lines(data), encoding)
+    except EncodingError as error:
+        raise CaseloadFileError(str(error)) from None
     except (pl.exceptions.PolarsError, OSError, ValueError) as error:
         raise CaseloadFileError(f"{path}: cannot read the {kind} file: {error}") from None
 

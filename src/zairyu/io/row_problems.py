@@ -13,18 +13,26 @@ import polars as pl
 
 from zairyu.engine.columnar import POLARS_TYPES
 from zairyu.io.formats import CaseloadFileError
+from zairyu.io.json_lines import LINE_COLUMNS, LINE_ERROR, LINE_TEXT
 from zairyu.model.columns import COLUMNS, allowed_values
+from zairyu.model.household import ID_PATTERN
+from zairyu.model.problems import ID_RULE
+from zairyu.model.shown import cut, escaped
 
 ROW = "_row"
 IDS = ("household_id", "person_id")
 REQUIRED = (*IDS, "role")
 ALLOWED: dict[str, tuple[str, ...]] = allowed_values()  # from the fact registry
+ID_LENGTH = 64
 TRUE_WORDS = ("true", "1", "yes")
 FALSE_WORDS = ("false", "0", "no")
 
 
 @dataclass(frozen=True)
 class RowProblem:
+    """One bad value. ``value`` and ``household_id`` are as shown (``zairyu.model.shown.cut``:
+    escaped, long ones cut), so that neither a message nor the error file can be garbled."""
+
     row: int
     household_id: str | None
     column: str
@@ -32,7 +40,21 @@ class RowProblem:
     problem: str
 
     def __str__(self) -> str:
-        return f"row {self.row}, column '{self.column}', value {self.value!r}: {self.problem}"
+        value = "(blank)" if self.value is None else f"'{self.value}'"
+        return f"row {self.row}, column '{self.column}', value {value}: {self.problem}"
+
+
+def row_problem(
+    row: int, household_id: str | None, column: str, value: str | None, problem: str
+) -> RowProblem:
+    """A problem with its raw household id and value made safe to show."""
+    return RowProblem(
+        row,
+        None if household_id is None else cut(household_id),
+        column,
+        None if value is None else cut(value),
+        problem,
+    )
 
 
 PROBLEM_SCHEMA = {
@@ -46,7 +68,7 @@ PROBLEM_SCHEMA = {
 
 def check_columns(columns: list[str]) -> None:
     """Unknown or missing columns make the whole file unusable: say which, and what is allowed."""
-    unknown = [c for c in columns if c not in COLUMNS]
+    unknown = [c for c in columns if c not in COLUMNS and c not in LINE_COLUMNS]
     if unknown:
         raise CaseloadFileError(
             f"unknown column(s) {', '.join(map(repr, unknown))}; the columns are listed in "
@@ -116,7 +138,7 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
     check_columns(chunk.columns)
     raw = chunk.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
     typed_exprs, checks = [], []
-    for column in chunk.columns:
+    for column in (c for c in chunk.columns if c not in LINE_COLUMNS):
         original = pl.col(column)
         dtype = chunk.schema[column]
         typed, problem = _parse(column, original, dtype)
@@ -136,15 +158,42 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
             bad = ~blank & ~original.cast(pl.String).is_in(allowed)
             checks.append((column, bad, f"must be one of {', '.join(allowed)}"))
         checks.extend(_range_checks(column, typed))
+        checks.extend(_id_checks(column, typed, dtype))
     typed_frame = raw.select(pl.col(ROW), *typed_exprs)
+    checks = _with_line_errors(chunk.columns, checks)
     problems = _problems(raw, checks)
     if problems:
-        bad_households = {p.household_id for p in problems}
-        typed_frame = typed_frame.filter(
-            ~pl.col("household_id").cast(pl.String).is_in(list(bad_households))
-            & pl.col("household_id").is_not_null()
-        )
+        typed_frame = typed_frame.filter(_sound(raw, checks))
     return typed_frame, problems
+
+
+def _id_checks(column: str, typed: pl.Expr, dtype: pl.DataType) -> list[tuple[str, pl.Expr, str]]:
+    """The id rule of the household model (``ID_PATTERN``, at most 64 characters), in words."""
+    if column not in IDS or dtype.is_integer():
+        return []
+    bad = ~typed.str.contains(ID_PATTERN) | (typed.str.len_chars() > ID_LENGTH)
+    return [(column, bad, ID_RULE)]
+
+
+def _with_line_errors(
+    columns: list[str], checks: list[tuple[str, pl.Expr, str]]
+) -> list[tuple[str, pl.Expr, str]]:
+    """A JSON Lines line that could not be read (``zairyu.io.json_lines``) is one problem, in
+    place of the checks of its (empty) columns; its value is the start of the line."""
+    if LINE_ERROR not in columns or LINE_TEXT not in columns:
+        return checks
+    unread = pl.col(LINE_ERROR).is_not_null()
+    kept = [(column, mask & ~unread, problem) for column, mask, problem in checks]
+    return [*kept, (LINE_TEXT, unread, "")]
+
+
+def _sound(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> pl.Series:
+    """Which rows belong to a household without any problem (by the id as read, not as
+    shown: a shown id may be cut)."""
+    household = pl.col("household_id").cast(pl.String).str.strip_chars()
+    bad_row = pl.any_horizontal(pl.lit(False), *(mask.fill_null(False) for _, mask, _ in checks))
+    bad = raw.filter(bad_row).select(household).to_series().drop_nulls().unique()
+    return raw.select(household.is_not_null() & ~household.is_in(bad.implode())).to_series()
 
 
 def _problems(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> list[RowProblem]:
@@ -159,8 +208,13 @@ def _problems(raw: pl.DataFrame, checks: list[tuple[str, pl.Expr, str]]) -> list
             ROW,
             pl.col("household_id").cast(pl.String).alias("_household"),
             pl.col(column).cast(pl.String).alias("_value"),
+            (pl.col(LINE_ERROR) if column == LINE_TEXT else pl.lit(problem)).alias("_problem"),
         )
-        found.extend(RowProblem(r, h, column, v, problem) for r, h, v in hits.iter_rows())
+        found.extend(  # a line error is escaped: the column could come from the file itself
+            row_problem(r, h, "", v, escaped(p)) if column == LINE_TEXT else
+            row_problem(r, h, column, v, p)
+            for r, h, v, p in hits.iter_rows()
+        )  # fmt: skip
     return sorted(found, key=lambda p: (p.row, p.column))
 
 

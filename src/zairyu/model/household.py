@@ -34,6 +34,9 @@ from zairyu.model.kinds import (
 )
 from zairyu.model.strict import Strict
 
+# An id: 1 to 64 letters of any script (山田家), combining marks, digits, '_', '.' or '-';
+# no spaces, controls or bidi overrides (\p{..} classes: pydantic-core, Polars, JSON Schema).
+ID_PATTERN = r"^[\p{L}\p{M}\p{N}_.\-]+$"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -333,7 +336,7 @@ class Application(Strict):
 class Person(Strict):
     """One member of the household. Only ``id`` and ``role`` are required."""
 
-    id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
+    id: Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
     role: Role
     date_of_birth: Day | None = None
     born_in_japan: StrictBool | None = None
@@ -366,7 +369,7 @@ class ExternalGuardian(Strict):
 class Household(Strict):
     """A household: persons sharing residence and livelihood (住居及び生計を同じくする者)."""
 
-    id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
+    id: Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
     members: Annotated[list[Person], Field(min_length=1, max_length=50)]
     external_guardian: ExternalGuardian | None = None
     notes: Annotated[str, Field(max_length=5000)] | None = Field(

@@ -15,6 +15,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from zairyu.model.household import Household, Role
+from zairyu.model.shown import shown, shown_json
+
+ID_RULE = "an id is 1 to 64 letters, digits, '_', '.' or '-', without spaces"
+ID_ERRORS = ("string_pattern_mismatch", "string_too_long", "string_too_short", "string_type")
 
 
 @dataclass(frozen=True)
@@ -46,13 +50,13 @@ def _member_label(raw: Any, index: int) -> str:
     if isinstance(members, list) and index < len(members) and isinstance(members[index], dict):
         person_id = members[index].get("id")
     if isinstance(person_id, str) and person_id:
-        return f"member '{person_id}' (members[{index}])"
+        return f"member {shown(person_id)} (members[{index}])"
     return f"members[{index}]"
 
 
 def _household_label(raw: Any) -> str:
     hid = raw.get("id") if isinstance(raw, dict) else None
-    return f"household '{hid}'" if isinstance(hid, str) and hid else "household"
+    return f"household {shown(hid)}" if isinstance(hid, str) and hid else "household"
 
 
 def _from_validation_error(raw: Any, error: ValidationError) -> list[Problem]:
@@ -66,15 +70,14 @@ def _from_validation_error(raw: Any, error: ValidationError) -> list[Problem]:
             loc = loc[2:]
         field = ".".join(str(part) for part in loc)
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
+        if loc and loc[-1] == "id" and item["type"] in ID_ERRORS:
+            message = f"{ID_RULE} (got {shown_json(item['input'])})"
+        elif item["type"] == "extra_forbidden":
             message = "is not a known field (check the spelling; see schemas/household.schema.json)"
         elif item["type"] == "missing":
             message = "is required"
         elif "input" in item and item["type"] not in ("model_type",):
-            shown = json.dumps(item["input"], ensure_ascii=False, default=str)
-            if len(shown) > 60:
-                shown = shown[:57] + "..."
-            message = f"{message} (got {shown})"
+            message = f"{message} (got {shown_json(item['input'])})"
         problems.append(Problem(where, field, message))
     return problems
 

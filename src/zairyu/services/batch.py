@@ -56,6 +56,7 @@ class BatchSummary:
     households: int = 0
     problems: int = 0
     outcomes: dict[str, Counter[str]] = field(default_factory=dict)
+    encoding: str | None = None  # how a text file was read: "UTF-8", "CP932 (Shift_JIS)"
 
 
 def assess_frame(people: pl.DataFrame, plans: list[Plan], as_of: date) -> pl.DataFrame:
@@ -102,7 +103,9 @@ def run_batch(
     _write_problems(errors, [], first=True)
     runs = HouseholdRuns(split_households(source))
     try:
-        for first_row, chunk in household_chunks(source, chunk_rows):
+        caseload = household_chunks(source, chunk_rows)
+        summary.encoding = caseload.encoding.name if caseload.encoding else None
+        for first_row, chunk in caseload:
             people, problems = type_chunk(chunk, first_row)
             people, more = checked(people, as_of, runs)
             problems = sorted([*problems, *more], key=lambda p: (p.row, p.column))

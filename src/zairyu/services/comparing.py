@@ -25,6 +25,7 @@ class ReformComparison:
     reformed: Plan
     result: Comparison
     problems: int  # bad values; their households were left out
+    encoding: str | None = None  # how a text caseload was read: "UTF-8", "CP932 (Shift_JIS)"
 
 
 def compare_reform(caseload: Path, reform_file: Path, as_of: date) -> ReformComparison:
@@ -36,7 +37,8 @@ def compare_reform(caseload: Path, reform_file: Path, as_of: date) -> ReformComp
         (baseline,) = choose_plans([change.policy], as_of)
         reformed = apply_reform(baseline, change, str(reform_file))
         parts, problems = [], 0
-        for first_row, chunk in household_chunks(caseload):
+        chunks = household_chunks(caseload)
+        for first_row, chunk in chunks:
             typed, found = type_chunk(chunk, first_row)
             parts.append(typed)
             problems += len(found)
@@ -45,5 +47,10 @@ def compare_reform(caseload: Path, reform_file: Path, as_of: date) -> ReformComp
     needed = {"role", "birth_date", *baseline.columns_read(), *reformed.columns_read()}
     people = with_unknown_columns(pl.concat(parts, how="vertical_relaxed"), needed)
     return ReformComparison(
-        change, baseline, reformed, compare(people, baseline, reformed, as_of), problems
+        change,
+        baseline,
+        reformed,
+        compare(people, baseline, reformed, as_of),
+        problems,
+        chunks.encoding.name if chunks.encoding else None,
     )

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import polars as pl
 from matplotlib.patches import Rectangle
 
-from zairyu.io.formats import scan
+from zairyu.io.formats import CaseloadFileError, scan
 from zairyu.stats.figures import SERIES, figures
 
 matplotlib.use("Agg")
@@ -73,19 +73,38 @@ def official_charts(directory: Path) -> list[Path]:
     return paths
 
 
-def results_chart(path: Path, directory: Path) -> list[Path]:
-    """Outcome counts of a ``zairyu batch`` results file (outcome column per policy) or of a
-    ``zairyu compare`` changes file (baseline against reform)."""
-    frame = scan(path).collect()
+class ResultsFileError(ValueError):
+    """A file that is not a ``zairyu batch`` results or ``zairyu compare`` changes file."""
+
+
+def outcome_counts(path: Path) -> tuple[str, pl.DataFrame]:
+    """The title and the persons per outcome (``key``, ``value``) of a ``zairyu batch``
+    results file (outcome column per policy: the first one) or of a ``zairyu compare`` changes
+    file (baseline against reform)."""
+    try:
+        frame = scan(path).collect()
+    except CaseloadFileError as error:
+        raise ResultsFileError(str(error)) from None
+    except pl.exceptions.PolarsError as error:
+        raise ResultsFileError(f"{path}: cannot read the file: {error}") from None
     if {"baseline", "reform"} <= set(frame.columns):
         counts = (
             frame.group_by("baseline", "reform").len()
             .select(key=pl.col("baseline") + " -> " + pl.col("reform"), value=pl.col("len"))
         )  # fmt: skip
-        title = f"Persons whose outcome changes ({path.name})"
-    else:
-        column = next(c for c in frame.columns if c == "outcome" or c.endswith(".outcome"))
-        counts = frame.group_by(column).len().select(key=pl.col(column), value=pl.col("len"))
-        title = f"Outcomes ({path.name}, column {column})"
-    counts = counts.sort("key").with_columns(status=pl.lit("computed"))
+        return f"Persons whose outcome changes ({path.name})", counts.sort("key")
+    column = next((c for c in frame.columns if c == "outcome" or c.endswith(".outcome")), None)
+    if column is None:
+        raise ResultsFileError(
+            f"{path}: not a results file: it has no 'outcome' column (a caseload is charted "
+            "after `zairyu batch CASELOAD --out RESULTS`; then use --results RESULTS)"
+        )
+    counts = frame.group_by(column).len().select(key=pl.col(column), value=pl.col("len"))
+    return f"Outcomes ({path.name}, column {column})", counts.sort("key")
+
+
+def results_chart(path: Path, directory: Path) -> list[Path]:
+    """The chart of ``outcome_counts`` in ``directory``."""
+    title, counts = outcome_counts(path)
+    counts = counts.with_columns(status=pl.lit("computed"))
     return _bars(counts, title, directory / f"{path.stem}-outcomes", "persons")
