@@ -83,16 +83,46 @@ FACTS_JA = {
     "falls_under_other": "その他の退去強制事由",
 }
 
+# English names where the column's own description names a code (issue 12: no raw code on paper).
+FACTS_EN = {
+    "falls_under_art24_3_2": "Falls under art. 24(iii-2) (terrorism)",
+    "falls_under_art24_3_3": "Falls under art. 24(iii-3) (entry to be prevented by treaty)",
+    "falls_under_art24_4_c": "Falls under art. 24(iv)(c) (trafficking in persons: offender)",
+    "falls_under_other": "Falls under another deportation ground",
+}
+OFFENCES = {
+    "drug": {"ja": "薬物犯罪", "en": "a drug offence"},
+    "prostitution": {"ja": "売春関係", "en": "a prostitution offence"},
+    "immigration_fraud": {
+        "ja": "旅券・在留カード等の偽造・不正受交付",
+        "en": "forging or fraudulently obtaining a passport or residence card",
+    },
+    "illegal_work_facilitation": {"ja": "不法就労助長", "en": "facilitating illegal work"},
+    "smuggling_of_persons": {"ja": "集団密航", "en": "smuggling of persons"},
+    "trafficking": {"ja": "人身取引", "en": "trafficking in persons"},
+    "violent": {"ja": "凶悪・粗暴犯", "en": "a violent offence"},
+    "property": {"ja": "財産犯", "en": "a property offence"},
+    "traffic": {"ja": "交通", "en": "a traffic offence"},
+    "terrorism": {"ja": "テロ関係", "en": "a terrorism offence"},
+    "illegal_stay": {"ja": "不法残留・不法在留", "en": "illegal stay itself"},
+    "other": {"ja": "その他", "en": "another offence"},
+}
+
 
 def role_label(role: str, lang: str) -> str:
     return ROLES.get(role, {}).get(lang, role)
 
 
 def fact_label(column: str, lang: str) -> str:
+    offence = OFFENCES.get(column.removeprefix("convicted_"))
     if lang == "ja":
         if column in FACTS_JA:
             return FACTS_JA[column]
-        if column.startswith("convicted_"):
-            return f"有罪判決（{column.removeprefix('convicted_')}）"
+        if column.startswith("convicted_") and offence:
+            return f"有罪判決（{offence['ja']}）"
+    elif column in FACTS_EN:
+        return FACTS_EN[column]
+    elif column.startswith("convicted_") and offence:
+        return f"Convicted of {offence['en']}"
     spec = COLUMNS.get(column)
     return spec.en if spec else column
