@@ -87,3 +87,24 @@ def memo_command(
     from zairyu.documents.build import memo
 
     _write(household, as_of, lang, era, out, html, memo)
+
+
+@app.command("checklist")
+def checklist_command(
+    household: HouseholdArg,
+    out: Out,
+    lang: LangOption = Lang.ja,
+    as_of: AsOf = TODAY,
+    era: Era = False,
+    html: Html = False,
+) -> None:
+    """Write the evidence checklist of a household as a PDF, in Japanese or English.
+
+    Per person, the documents for the facts that matter to the results: those that would
+    settle a fact still unknown and those that prove a favourable fact already recorded, each
+    with its issuer, whether a translation is needed, and its source.
+    Exit codes: 0 written, 2 invalid input (the message names the person and the field).
+    """
+    from zairyu.documents.build import checklist
+
+    _write(household, as_of, lang, era, out, html, checklist)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from zairyu.documents.checklist import checklist_html
 from zairyu.documents.memo import memo_html
 from zairyu.documents.render import html_to_pdf
 from zairyu.documents.words import Words
@@ -45,3 +46,14 @@ def memo(
     record_id: str | None = None,
 ) -> Document:
     return Document(words.report("title"), memo_html(household, assessment, words, record_id))
+
+
+def checklist(
+    household: Household,
+    assessment: HouseholdAssessment,
+    words: Words,
+    record_id: str | None = None,
+) -> Document:
+    return Document(
+        words.t("Evidence checklist"), checklist_html(household, assessment, words, record_id)
+    )

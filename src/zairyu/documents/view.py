@@ -21,7 +21,6 @@ from zairyu.engine.assessment import (
     PolicyAssessment,
 )
 from zairyu.engine.plan import UNDETERMINED
-from zairyu.i18n import Lang
 from zairyu.model.household import Household
 from zairyu.model.table import Value
 from zairyu.policies.loader import load_sources
@@ -280,4 +279,22 @@ def favourable_facts(person: PersonResult) -> dict[str, Value]:
     return found
 
 
-__all__ = ["Lang", "MemoView", "favourable_facts", "memo_view"]
+def facts_to_settle(assessment: HouseholdAssessment) -> dict[str, list[str]]:
+    """Per person holding the fact, the unknown facts some result waits for."""
+    found: dict[str, list[str]] = {}
+    for policy in assessment.policies:
+        for person in policy.persons:
+            for fact in person.missing_facts:
+                columns = found.setdefault(fact.person_id, [])
+                if fact.column not in columns:
+                    columns.append(fact.column)
+    return found
+
+
+def facts_to_prove(assessment: HouseholdAssessment) -> dict[str, dict[str, Value]]:
+    """Per person, the recorded facts behind results in their favour, under any policy."""
+    found: dict[str, dict[str, Value]] = {}
+    for policy in assessment.policies:
+        for person in policy.persons:
+            found.setdefault(person.person_id, {}).update(favourable_facts(person))
+    return found

@@ -85,6 +85,15 @@ class Words:
     def day(self, day: date) -> str:
         return format_day(day, self.lang, era=self.era and self.lang == "ja")
 
+    @property
+    def sep(self) -> str:
+        """Between the items of a run-in list: 、 or "; "."""
+        return "、" if self.lang == "ja" else "; "
+
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang == "ja" else ":"
+
     def paren(self, text: str) -> str:
         """A parenthesis as each language writes it: （子） or " (child)"."""
         return f"（{text}）" if self.lang == "ja" else f" ({text})"
