@@ -108,3 +108,24 @@ def checklist_command(
     from zairyu.documents.build import checklist
 
     _write(household, as_of, lang, era, out, html, checklist)
+
+
+@app.command("sheet")
+def sheet_command(
+    household: HouseholdArg,
+    out: Out,
+    lang: LangOption = Lang.ja,
+    as_of: AsOf = TODAY,
+    era: Era = False,
+    html: Html = False,
+) -> None:
+    """Write the per-person application sheets of a household as a PDF (one page per person).
+
+    Since 10 June 2024 each person applies with their own application. Per person, the data
+    the application needs from what the case holds, with what is missing marked. The official
+    form's fields could not be read: the sheet follows the ISA application page, not the form.
+    Exit codes: 0 written, 2 invalid input (the message names the person and the field).
+    """
+    from zairyu.documents.build import sheet
+
+    _write(household, as_of, lang, era, out, html, sheet)

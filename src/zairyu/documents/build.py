@@ -12,6 +12,7 @@ from datetime import date
 from zairyu.documents.checklist import checklist_html
 from zairyu.documents.memo import memo_html
 from zairyu.documents.render import html_to_pdf
+from zairyu.documents.sheet import sheet_html
 from zairyu.documents.words import Words
 from zairyu.engine.assessment import HouseholdAssessment, assess
 from zairyu.model.household import Household
@@ -56,4 +57,15 @@ def checklist(
 ) -> Document:
     return Document(
         words.t("Evidence checklist"), checklist_html(household, assessment, words, record_id)
+    )
+
+
+def sheet(
+    household: Household,
+    assessment: HouseholdAssessment,
+    words: Words,
+    record_id: str | None = None,
+) -> Document:
+    return Document(
+        words.t("Application sheet"), sheet_html(household, assessment, words, record_id)
     )

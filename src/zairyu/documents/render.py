@@ -26,17 +26,20 @@ def css_string(value: object) -> Markup:
     return Markup(f'"{text.replace(chr(10), " ")}"')
 
 
-# Kana, CJK ideographs and full-width forms: text holding any of them is Japanese on paper.
-_JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# A run of Japanese: kana, CJK ideographs, full-width forms, and digits or spaces inside it
+# (第50条第1項 is one run).
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_JAPANESE = re.compile(f"[{_CJK}](?:[{_CJK}0-9 .]*[{_CJK}])?")
 
 
 def mark_japanese(value: object, lang: str) -> Markup:
-    """In a document that is not Japanese, Japanese text (a pinpoint, a document's name) in a
-    ``<span lang="ja">``, so it is typeset with Japanese glyph shapes and read as Japanese."""
-    text = escape(str(value))
-    if lang != "ja" and _JAPANESE.search(text):
-        return Markup(f'<span lang="ja">{text}</span>')
-    return Markup(text)
+    """In a document that is not Japanese, each run of Japanese text (a pinpoint, a document's
+    name) in a ``<span lang="ja">``, so it is typeset with Japanese glyph shapes and read as
+    Japanese; the rest stays in the document's language."""
+    text = str(escape(str(value)))
+    if lang == "ja":
+        return Markup(text)
+    return Markup(_JAPANESE.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', text))
 
 
 @cache

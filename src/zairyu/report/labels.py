@@ -85,6 +85,11 @@ FACTS_JA = {
 
 # English names where the column's own description names a code (issue 12: no raw code on paper).
 FACTS_EN = {
+    "role": "Role in the household",
+    "school_level": "Level of the latest enrolment",
+    "spouse_kind": "Legally married to",
+    "raises_child": "Supports a biological child",
+    "applicant": "Who applied",
     "falls_under_art24_3_2": "Falls under art. 24(iii-2) (terrorism)",
     "falls_under_art24_3_3": "Falls under art. 24(iii-3) (entry to be prevented by treaty)",
     "falls_under_art24_4_c": "Falls under art. 24(iv)(c) (trafficking in persons: offender)",
