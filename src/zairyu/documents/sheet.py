@@ -11,7 +11,7 @@ is not the form and invents none of its fields.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from zairyu.documents.margins import margins
 from zairyu.documents.render import render_html
@@ -89,10 +89,9 @@ class SheetView:
 
 
 def age_on(birth: date, on: date) -> int:
-    """Age in whole years; a year is attained at the end of the day before the birthday
-    (source ``age-calculation-act``, background knowledge), so count from the next day."""
-    day = on + timedelta(days=1)
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+    """Age in whole years on ``on``, a birthday on that day counted as reached: the policies'
+    own reading of ``age-calculation-act`` (the engine's ``years_between``)."""
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
 def _documents(column: str, lang: str) -> list[str]:

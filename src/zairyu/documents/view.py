@@ -82,11 +82,23 @@ class PersonView:
     role: str
     levels: list[Level]
     conditions: list[ConditionView]
+    facts: list[tuple[str, str]]
     for_factors: list[ConditionView]
     against_factors: list[ConditionView]
     unknown_factors: list[ConditionView]
     missing: list[MissingView]
     changes: list[str]
+
+
+@dataclass(frozen=True)
+class ConditionRow:
+    """One condition of a policy, once, with each person's mark (``None``: does not apply to
+    that person's role)."""
+
+    text: str
+    citation: CitationView
+    reading: str | None
+    marks: list[ConditionView | None]
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,7 @@ class PolicyView:
     title: str
     disclaimer: str
     persons: list[PersonView]
+    tables: list[tuple[list[PersonView], list[ConditionRow]]]
 
 
 @dataclass(frozen=True)
@@ -199,6 +212,16 @@ def change_text(
     ]
 
 
+def known_facts(person: PersonResult, words: Words) -> list[tuple[str, str]]:
+    """The recorded facts the person's conditions read, each once (unknowns are listed as
+    missing instead)."""
+    seen: dict[str, Value] = {}
+    for c in person.conditions:
+        if not c.composite:
+            seen.update({k: v for k, v in c.inputs.items() if v is not None and k not in seen})
+    return [(fact_label(k, words.lang), format_value(v, k, words)) for k, v in seen.items()]
+
+
 def person_view(
     person: PersonResult, policy: PolicyAssessment, household: Household, words: Words
 ) -> PersonView:
@@ -216,6 +239,7 @@ def person_view(
         role=role_label(person.role, words.lang),
         levels=levels(person, words),
         conditions=conditions,
+        facts=known_facts(person, words),
         for_factors=held(FOR_KINDS),
         against_factors=held(AGAINST_KINDS),
         unknown_factors=[
@@ -225,6 +249,48 @@ def person_view(
         ],
         missing=missing_views(person, household, words),
         changes=change_text(person, policy.outcomes, household, words),
+    )
+
+
+PERSONS_PER_TABLE = 5
+
+
+def condition_tables(
+    policy: PolicyAssessment, persons: list[PersonView]
+) -> list[tuple[list[PersonView], list[ConditionRow]]]:
+    """The policy's conditions, each once, with a column of marks per person; at most
+    ``PERSONS_PER_TABLE`` persons to a table, so a large household stays on the page."""
+    tables = []
+    for start in range(0, len(persons), PERSONS_PER_TABLE):
+        group = list(range(start, min(start + PERSONS_PER_TABLE, len(persons))))
+        order: dict[str, ConditionView] = {}
+        for i in group:
+            for c, v in zip(policy.persons[i].conditions, persons[i].conditions, strict=True):
+                order.setdefault(c.id, v)
+        marks = {
+            i: {
+                c.id: v
+                for c, v in zip(policy.persons[i].conditions, persons[i].conditions, strict=True)
+            }
+            for i in group
+        }
+        rows = [
+            ConditionRow(v.text, v.citation, v.reading, [marks[i].get(cid) for i in group])
+            for cid, v in order.items()
+        ]
+        tables.append(([persons[i] for i in group], rows))
+    return tables
+
+
+def policy_view(policy: PolicyAssessment, household: Household, words: Words) -> PolicyView:
+    persons = [person_view(person, policy, household, words) for person in policy.persons]
+    return PolicyView(
+        policy_id=policy.policy_id,
+        version=policy.policy_version,
+        title=policy.title[words.lang],
+        disclaimer=policy.disclaimer[words.lang],
+        persons=persons,
+        tables=condition_tables(policy, persons),
     )
 
 
@@ -254,16 +320,7 @@ def memo_view(
         words=words,
         household=household_name(household),
         as_of=words.day(assessment.as_of),
-        policies=[
-            PolicyView(
-                policy_id=p.policy_id,
-                version=p.policy_version,
-                title=p.title[words.lang],
-                disclaimer=p.disclaimer[words.lang],
-                persons=[person_view(person, p, household, words) for person in p.persons],
-            )
-            for p in assessment.policies
-        ],
+        policies=[policy_view(p, household, words) for p in assessment.policies],
         gather=gather_list(assessment, household, words),
         stored=stored,
     )

@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zairyu.web import errors
 from zairyu.web.limits import BodyLimit, NoNulCharacters
-from zairyu.web.routes import assessments, cases, records, session, users
+from zairyu.web.routes import assessments, cases, documents, records, session, users
 from zairyu.web.services import Services
 from zairyu.web.settings import Settings
 
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for router in (session.router, cases.router, records.router, assessments.router, users.router):
         app.include_router(router, prefix=API)
+    app.include_router(documents.router, prefix=API)
     app.add_middleware(NoNulCharacters)  # inside BodyLimit: sees only bodies within the limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLog)
