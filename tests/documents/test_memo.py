@@ -45,7 +45,7 @@ def pdfs(family: tuple[Household, HouseholdAssessment]) -> dict[str, bytes]:
 def test_the_memo_names_every_person_with_their_outcome_and_the_disclaimer(
     family: tuple[Household, HouseholdAssessment], pdfs: dict[str, bytes], lang: str
 ) -> None:
-    household, assessment = family
+    _, assessment = family
     text = flat(pdf_text(pdfs[lang]))
     for policy in assessment.policies:
         assert flat(policy.disclaimer[lang]) in text
@@ -97,7 +97,9 @@ def test_the_memo_is_a_tagged_pdf(pdfs: dict[str, bytes]) -> None:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(pdfs["ja"])
         handle.flush()
-        info = subprocess.run(["pdfinfo", handle.name], capture_output=True, text=True).stdout
+        info = subprocess.run(
+            ["pdfinfo", handle.name], capture_output=True, text=True, check=True
+        ).stdout
     assert re.search(r"^Tagged:\s+yes", info, re.MULTILINE)
 
 
