@@ -91,5 +91,7 @@ def test_the_checklist_pdf_is_in_its_language_without_raw_codes(lang: str, headi
     text = pdf_text(checklist(household, assessment, Words(lang)).pdf())  # type: ignore[arg-type]
     assert heading in text and "在学証明書" in text
     flat = re.sub(r"\s+", "", text)
-    assert ("判断するのは法務大臣" in flat) if lang == "ja" else ("MinisterofJusticedecides" in flat)
+    assert (
+        ("判断するのは法務大臣" in flat) if lang == "ja" else ("MinisterofJusticedecides" in flat)
+    )
     assert [c for c in raw_codes() if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)] == []
