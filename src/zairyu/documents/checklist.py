@@ -85,7 +85,7 @@ def person_checklist(
     for doc in catalogue.documents:
         settles = [fact_label(c, lang) for c in settle if c in doc.proves]
         proves = [
-            f"{fact_label(c, lang)}: {format_value(v, c, words)}"
+            f"{fact_label(c, lang)}{words.colon} {format_value(v, c, words)}"
             for c, v in prove.items()
             if c in doc.proves
         ]
