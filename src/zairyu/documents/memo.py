@@ -17,7 +17,7 @@ def memo_html(
     record_id: str | None = None,
 ) -> str:
     """The memo as a standalone HTML document (the PDF is typeset from it)."""
-    view = memo_view(household, assessment, words, stored=record_id is not None)
+    view = memo_view(household, assessment, words)
     return render_html(
         "memo.html",
         w=words,

@@ -53,8 +53,22 @@ def _person(raw: dict[str, Any]) -> PersonResult:
     )
 
 
+class UnreadableAssessment(ValueError):
+    """A stored assessment in a form this version cannot read back."""
+
+
 def assessment_from_dict(raw: dict[str, Any]) -> HouseholdAssessment:
-    """The inverse of ``HouseholdAssessment.to_dict``."""
+    """The inverse of ``HouseholdAssessment.to_dict`` (``UnreadableAssessment`` if the stored
+    form is not the one this version writes)."""
+    try:
+        return _assessment(raw)
+    except (KeyError, TypeError, ValueError) as error:
+        raise UnreadableAssessment(
+            f"the stored assessment cannot be read back by this version of zairyu ({error!r})"
+        ) from None
+
+
+def _assessment(raw: dict[str, Any]) -> HouseholdAssessment:
     return HouseholdAssessment(
         household_id=raw["household_id"],
         as_of=date.fromisoformat(raw["as_of"]),

@@ -118,7 +118,6 @@ class MemoView:
     as_of: str
     policies: list[PolicyView]
     gather: list[MissingView]
-    stored: bool
 
 
 def display_name(household: Household, person_id: str) -> str:
@@ -313,8 +312,6 @@ def memo_view(
     household: Household,
     assessment: HouseholdAssessment,
     words: Words,
-    *,
-    stored: bool,
 ) -> MemoView:
     return MemoView(
         words=words,
@@ -322,7 +319,6 @@ def memo_view(
         as_of=words.day(assessment.as_of),
         policies=[policy_view(p, household, words) for p in assessment.policies],
         gather=gather_list(assessment, household, words),
-        stored=stored,
     )
 
 

@@ -16,10 +16,10 @@ from fastapi import APIRouter, Query, Response
 from sqlalchemy import select
 
 from zairyu.documents.build import Document, checklist, memo, sheet
-from zairyu.documents.stored import assessment_from_dict
+from zairyu.documents.stored import UnreadableAssessment, assessment_from_dict
 from zairyu.documents.words import Words
-from zairyu.model.problems import parse_household
-from zairyu.store.access import Actor, NotFoundError
+from zairyu.model.problems import InvalidHousehold, parse_household
+from zairyu.store.access import Actor, InvalidRequestError, NotFoundError
 from zairyu.store.records import ASSESSMENTS
 from zairyu.store.tables import AssessmentRecord
 from zairyu.web.security import CurrentActor, Found
@@ -59,8 +59,12 @@ def _document(
     case_id = _case_of(found, actor, assessment_id)
     record: dict[str, Any] = found.records.get(actor, ASSESSMENTS, case_id, assessment_id)
     version = found.cases.version(actor, case_id, record["case_version"])
-    household = parse_household(version["household"], "stored case")
-    assessment = assessment_from_dict(record["result"])
+    try:
+        household = parse_household(version["household"], "stored case")
+        assessment = assessment_from_dict(record["result"])
+    except (InvalidHousehold, UnreadableAssessment) as error:
+        problem = {"path": "assessment_id", "message": str(error).splitlines()[0]}
+        raise InvalidRequestError([problem]) from None
     pdf = make(household, assessment, words, record_id=str(record["id"])).pdf()
     return Response(
         content=pdf,
