@@ -1,79 +1,56 @@
 """A stored assessment (the JSON the store keeps) back into the engine's result objects, so a
-document shows what was assessed then, not a new assessment."""
+document shows what was assessed then, not a new assessment.
+
+The engine's result dataclasses are read back by pydantic from their own type hints, so a field
+the engine adds (a second level of results, say) is read back without a change here; only the
+facts' values need their column's kind, because a date and a text look alike in JSON.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
-from zairyu.engine.assessment import (
-    ConditionResult,
-    Fact,
-    HouseholdAssessment,
-    PersonResult,
-    PolicyAssessment,
-)
-from zairyu.engine.counterfactual import Change, Counterfactual
+from pydantic import TypeAdapter, ValidationError
+
+from zairyu.engine.assessment import HouseholdAssessment
 from zairyu.model.columns import COLUMNS, Value
-
-
-def _value(column: str, value: Any) -> Value:
-    spec = COLUMNS.get(column)
-    if spec is not None and spec.kind == "date" and isinstance(value, str):
-        return date.fromisoformat(value)
-    return value  # type: ignore[no-any-return]
-
-
-def _values(values: dict[str, Any]) -> dict[str, Value]:
-    return {k: _value(k, v) for k, v in values.items()}
-
-
-def _condition(raw: dict[str, Any]) -> ConditionResult:
-    return ConditionResult(
-        **raw
-        | {
-            "inputs": _values(raw["inputs"]),
-            "household_inputs": {p: _values(v) for p, v in raw["household_inputs"].items()},
-        }
-    )
-
-
-def _person(raw: dict[str, Any]) -> PersonResult:
-    return PersonResult(
-        person_id=raw["person_id"],
-        role=raw["role"],
-        outcome=raw["outcome"],
-        outcome_text=raw["outcome_text"],
-        conditions=[_condition(c) for c in raw["conditions"]],
-        missing_facts=[Fact(**f) for f in raw["missing_facts"]],
-        counterfactuals=[
-            Counterfactual(tuple(Change(**ch) for ch in cf["changes"]), cf["outcome"])
-            for cf in raw["counterfactuals"]
-        ],
-    )
 
 
 class UnreadableAssessment(ValueError):
     """A stored assessment in a form this version cannot read back."""
 
 
+@cache
+def _adapter() -> TypeAdapter[HouseholdAssessment]:
+    return TypeAdapter(HouseholdAssessment)
+
+
+def _value(column: str, value: Value) -> Value:
+    spec = COLUMNS.get(column)
+    if spec is not None and spec.kind == "date" and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def _values(values: dict[str, Value]) -> dict[str, Value]:
+    return {k: _value(k, v) for k, v in values.items()}
+
+
 def assessment_from_dict(raw: dict[str, Any]) -> HouseholdAssessment:
     """The inverse of ``HouseholdAssessment.to_dict`` (``UnreadableAssessment`` if the stored
     form is not the one this version writes)."""
     try:
-        return _assessment(raw)
-    except (KeyError, TypeError, ValueError) as error:
+        assessment = _adapter().validate_python(raw)
+        for policy in assessment.policies:
+            for person in policy.persons:
+                for c in person.conditions:
+                    c.inputs = _values(c.inputs)
+                    c.household_inputs = {p: _values(v) for p, v in c.household_inputs.items()}
+    except (ValidationError, ValueError) as error:
+        first = str(error).splitlines()[0]
         raise UnreadableAssessment(
-            f"the stored assessment cannot be read back by this version of zairyu ({error!r})"
+            f"the stored assessment cannot be read back by this version of zairyu ({first})"
         ) from None
-
-
-def _assessment(raw: dict[str, Any]) -> HouseholdAssessment:
-    return HouseholdAssessment(
-        household_id=raw["household_id"],
-        as_of=date.fromisoformat(raw["as_of"]),
-        policies=[
-            PolicyAssessment(**p | {"persons": [_person(person) for person in p["persons"]]})
-            for p in raw["policies"]
-        ],
-    )
+    return assessment

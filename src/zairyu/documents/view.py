@@ -179,13 +179,27 @@ def condition_view(c: ConditionResult, words: Words) -> ConditionView:
 
 
 def levels(person: PersonResult, words: Words) -> list[Level]:
-    """The result levels shown for a person (the strict level; see ``Level``)."""
+    """The result levels shown for a person: the strict result and, where the engine gives
+    one, the presumptive result beside it with every assumption it makes."""
+    lang = words.lang
+    strict = Level(
+        label=None, outcome=person.outcome_text[lang], settled=person.outcome != UNDETERMINED
+    )
+    presumptive = getattr(person, "presumptive", None)
+    if presumptive is None:
+        return [strict]
+    assumptions = [
+        a.text[lang] + (words.paren(words.t("verify first")) if a.verify_first else "")
+        for a in presumptive.assumptions
+    ]
     return [
+        Level(words.t("Strict"), strict.outcome, strict.settled),
         Level(
-            label=None,
-            outcome=person.outcome_text[words.lang],
-            settled=person.outcome != UNDETERMINED,
-        )
+            words.t("Presumptive: on the facts recorded, nothing unrecorded taken against"),
+            presumptive.outcome_text[lang],
+            presumptive.outcome != UNDETERMINED,
+            assumptions,
+        ),
     ]
 
 
@@ -200,7 +214,7 @@ def missing_views(person: PersonResult, household: Household, words: Words) -> l
 def change_text(
     person: PersonResult, outcomes: dict[str, dict[str, str]], household: Household, words: Words
 ) -> list[str]:
-    lang, joiner = words.lang, f" {words.report('or')} "
+    lang, joiner = words.lang, f" {words.conjunction} "
     return [
         joiner.join(
             f"{ch.text[lang]}{words.paren(display_name(household, ch.person_id))}"

@@ -7,10 +7,12 @@ registry of ``zairyu.model`` carries value labels; ``value_text`` is the one pla
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from zairyu.i18n import Lang, format_day, gettext
+from zairyu.report import labels
 from zairyu.report.explanation import WORDS
 
 DOMAIN = "documents"
@@ -82,6 +84,13 @@ class Words:
         """A heading or word of the text explanation (the same wording everywhere)."""
         return WORDS[self.lang][key]
 
+    @property
+    def conjunction(self) -> str:
+        """The explanation's word joining the changes of a counterfactual (かつ, and); its key
+        is "and" on main since 96fa56b, "or" before."""
+        words = WORDS[self.lang]
+        return words.get("and") or words["or"]
+
     def day(self, day: date) -> str:
         return format_day(day, self.lang, era=self.era and self.lang == "ja")
 
@@ -103,6 +112,12 @@ class Words:
 
 
 def value_text(column: str, value: str, words: Words) -> str:
-    """The name of a coded value; a value of no vocabulary (a nationality) as written."""
+    """The name of a coded value; a value of no vocabulary (a nationality) as written. Where
+    ``zairyu.report.labels`` has the fact registry's value labels, those are used."""
+    registry: Callable[[str, str, str], str] | None = getattr(labels, "value_label", None)
+    if registry is not None:
+        label = registry(column, value, words.lang)
+        if label != value:
+            return label
     name = VALUE_NAMES.get(column, {}).get(value)
     return words.t(name) if name else value
