@@ -13,6 +13,7 @@ from tests.documents.pdf_tools import AS_OF, needs_poppler, pdf_text, raw_codes
 from zairyu.documents.build import assessed, checklist
 from zairyu.documents.checklist import checklist_fragment, checklist_view
 from zairyu.documents.words import Words
+from zairyu.report.labels import fact_label
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 
@@ -64,7 +65,7 @@ def test_an_unknown_record_is_settled_by_the_judgments() -> None:
 def test_facts_no_document_proves_are_said_to_be_still_unknown() -> None:
     household, assessment = _assessed("06-unknown-record.json")
     view = checklist_view(household, assessment, Words("en"))
-    assert "Falls under art. 24(iii-2) (terrorism)" in view.persons[0].no_document
+    assert fact_label("falls_under_art24_3_2", "en") in view.persons[0].no_document
 
 
 def test_official_entries_are_marked_as_listed_by_the_immigration_authorities() -> None:

@@ -79,7 +79,7 @@ def test_a_deportation_order_is_warned_of_as_closing_the_window() -> None:
 
 @needs_poppler
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_sheet_says_the_official_form_could_not_be_read_one_page_per_person(
+def test_the_sheet_says_the_official_form_could_not_be_read_each_person_on_a_new_page(
     lang: str,
 ) -> None:
     household, assessment = _family()
@@ -91,4 +91,8 @@ def test_the_sheet_says_the_official_form_could_not_be_read_one_page_per_person(
         if lang == "ja"
         else "officialform(在留特別許可申請書,oneperperson)couldnotberead" in flat
     )
-    assert len(text.split("\f")[:-1]) == len(household.members)
+    pages = text.split("\f")[:-1]
+    heading = "在留特別許可申請のための確認票" if lang == "ja" else "Application sheet"
+    firsts = [p for p in pages if p.count(heading) == 2]  # the margin's title and the heading
+    assert len(firsts) == len(household.members)
+    assert pages[0].count(heading) == 2
