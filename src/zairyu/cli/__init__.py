@@ -15,6 +15,7 @@ from zairyu.cli import batch as batch
 from zairyu.cli import compare as compare
 from zairyu.cli import db as db
 from zairyu.cli import demo as demo
+from zairyu.cli import documents as documents
 from zairyu.cli import explain as explain
 from zairyu.cli import policies as policies
 from zairyu.cli import reference as reference

@@ -39,6 +39,35 @@ STATUS_WORDS = {
     "INFERRED": "zairyu's reading",
 }
 MAX_GATHER = 5
+FOR_KINDS = ("ground", "positive_special", "positive_other")  # weighed for the person
+AGAINST_KINDS = ("statutory_bar", "negative_special", "negative_other")  # weighed against
+
+
+# The words of the report catalog by the short keys the templates use.
+REPORT_WORDS = {
+    "title": "Special permission to stay: assessment",
+    "household": "Household",
+    "as_of": "Assessed as of",
+    "summary": "Summary",
+    "person": "Person",
+    "outcome": "Assessment",
+    "missing": "Facts still missing",
+    "gather": "What to find out next",
+    "why": "Why (conditions and sources)",
+    "changes": "What could change the assessment",
+    "source": "Source",
+    "reading": "Reading",
+    "weighing": "Factors weighed, side by side",
+    "for": "For (toward permission)",
+    "against": "Against (toward deportation)",
+    "unknown_factors": "Unknown (could change the direction once known)",
+    "none": "none",
+    "unknown": "unknown",
+    "yes": "yes",
+    "no": "no",
+    "and": "and",
+    "to": "→",
+}
 
 
 def translate(lang: Lang) -> Callable[[str], str]:
@@ -237,6 +266,14 @@ def mark(condition: ConditionResult) -> str:
     if favourable and condition.kind not in NEUTRAL_WHEN_FALSE:
         return "✗"
     return "–"
+
+
+MARK_WORDS = {"✓": "in favour", "✗": "against", "–": "does not apply", "?": "unknown"}
+
+
+def mark_word(condition: ConditionResult, lang: Lang) -> str:
+    """The mark in words, for paper (where the symbols may lack a font) and screen readers."""
+    return translate(lang)(MARK_WORDS[mark(condition)])
 
 
 def show_value(column: str, value: Value, lang: Lang) -> str:

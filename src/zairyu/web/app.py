@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zairyu.web import errors, pages
 from zairyu.web.limits import BodyLimit, NoNulCharacters
-from zairyu.web.routes import assessments, cases, measures, records, session, users
+from zairyu.web.routes import assessments, cases, documents, measures, records, session, users
 from zairyu.web.services import Services
 from zairyu.web.settings import Settings
 
@@ -70,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix=API)
     app.include_router(measures.router, prefix=API)  # measures, due list, calendar feeds
     pages.install(app)
+    app.include_router(documents.router, prefix=API)
     app.add_middleware(NoNulCharacters)  # inside BodyLimit: sees only bodies within the limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLog)
