@@ -27,6 +27,7 @@ ORGANISATION_WIDE = {
     ("get", "/api/v1/users/me"): "the caller",
     ("get", "/api/v1/users/me/tokens"): "checked below: the caller's own tokens",
     ("post", "/api/v1/users/me/tokens"): "the caller's own tokens",
+    ("get", "/api/v1/audit"): "checked in test_audit_api: only the caller's organisation",
 }
 
 BODIES = {

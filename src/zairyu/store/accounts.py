@@ -76,7 +76,7 @@ class Accounts:
             org = Organisation(name=name)
             s.add(org)
             s.flush()
-            audit.record(s, None, "create", "organisation", org.id, org_id=org.id)
+            audit.record(s, None, "create", "organisation", org.id, org_id=org.id, tracked=True)
             return org.id
 
     def org_id(self, name: str) -> str:
@@ -109,7 +109,7 @@ class Accounts:
             )
             s.add(user)
             s.flush()
-            audit.record(s, by, "create", "user", user.id, org_id=org_id)
+            audit.record(s, by, "create", "user", user.id, org_id=org_id, tracked=True)
             return user.id
 
     # --- signing in ---
@@ -141,14 +141,15 @@ class Accounts:
         """Returns the cookie value and the CSRF token of a new browser session."""
         cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         with self.db.transaction() as s:
-            s.add(
-                BrowserSession(
-                    user_id=actor.user_id,
-                    token_hash=digest(cookie),
-                    csrf_token=csrf,
-                    expires_at=utc_now() + timedelta(hours=self.policy.session_hours),
-                )
+            row = BrowserSession(
+                user_id=actor.user_id,
+                token_hash=digest(cookie),
+                csrf_token=csrf,
+                expires_at=utc_now() + timedelta(hours=self.policy.session_hours),
             )
+            s.add(row)
+            s.flush()
+            audit.record(s, actor, "open", "session", row.id, tracked=True)
         return cookie, csrf
 
     def session_actor(self, cookie: str, remote: str | None) -> tuple[Actor, str] | None:
@@ -173,6 +174,10 @@ class Accounts:
             )
             if row is not None:
                 s.delete(row)
+                s.flush()
+                user = s.get(User, row.user_id)
+                actor = actor_for(user) if user is not None else None
+                audit.record(s, actor, "close", "session", row.id, tracked=True)
 
     # --- API tokens ---
 
@@ -191,7 +196,7 @@ class Accounts:
             )
             s.add(row)
             s.flush()
-            audit.record(s, actor, "create", "api_token", row.id)
+            audit.record(s, actor, "create", "api_token", row.id, tracked=True)
             return row.id, token
 
     def token_actor(self, token: str, remote: str | None) -> Actor | None:
@@ -222,7 +227,7 @@ class Accounts:
             if row is None:
                 raise NotFoundError("token")
             row.revoked = True
-            audit.record(s, actor, "revoke", "api_token", row.id)
+            audit.record(s, actor, "revoke", "api_token", row.id, tracked=True)
 
     # --- users of the actor's organisation ---
 
@@ -257,7 +262,7 @@ class Accounts:
                 user.role = role.value
             if active is not None:
                 user.active = active
-            audit.record(s, actor, "update", "user", user_id)
+            audit.record(s, actor, "update", "user", user_id, tracked=True)
             return user_view(user)
 
     def set_password(self, actor: Actor, user_id: str, password: str) -> None:
@@ -268,7 +273,7 @@ class Accounts:
             user.password_hash = self.hasher.hash(password)
             user.failed_logins = 0
             user.locked_until = None
-            audit.record(s, actor, "set_password", "user", user_id)
+            audit.record(s, actor, "set_password", "user", user_id, tracked=True)
 
 
 def user_view(user: User) -> dict[str, object]:

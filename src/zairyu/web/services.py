@@ -23,7 +23,7 @@ class Services:
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
-        db = Database(settings.database_url)
+        db = Database(settings.database_url, settings.audit_key_file)
         return cls(
             settings=settings,
             db=db,

@@ -18,6 +18,7 @@ from zairyu.model.household import Household
 from zairyu.model.problems import check_household, parse_household
 from zairyu.store.access import ASSESSORS, InvalidRequestError
 from zairyu.store.records import ASSESSMENTS
+from zairyu.web.fields import Flag, IsoDate
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["assessments"])
@@ -26,13 +27,13 @@ router = APIRouter(tags=["assessments"])
 class AssessmentOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    as_of: date = Field(
+    as_of: IsoDate = Field(
         description="The date the assessment is made as of; no rule reads the clock."
     )
     policy_ids: list[str] | None = Field(
         default=None, max_length=20, description="Policies to apply; by default those in force."
     )
-    counterfactuals: bool = True
+    counterfactuals: Flag = True
 
 
 class HouseholdAssessmentIn(AssessmentOptions):

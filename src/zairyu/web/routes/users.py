@@ -9,6 +9,7 @@ from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from zairyu.store.access import ADMINS, UserRole
+from zairyu.web.fields import Flag, Instant
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["users"])
@@ -28,7 +29,7 @@ class UserIn(Strict):
 
 class UserChange(Strict):
     role: UserRole | None = None
-    active: bool | None = None
+    active: Flag | None = None
 
 
 class PasswordChange(Strict):
@@ -45,7 +46,7 @@ class UserOut(BaseModel):
 
 class TokenIn(Strict):
     name: str = Field(min_length=1, max_length=100)
-    expires_at: datetime | None = None
+    expires_at: Instant | None = None
 
 
 class TokenOut(BaseModel):
