@@ -96,3 +96,13 @@ def test_bad_tokens_csrf_failures_and_unknown_names_are_recorded_without_persona
     details = [e["detail"] for e in everything if e["action"] == "refused"]
     assert "401 no valid credentials GET /cases" in details
     assert "403 csrf POST /cases" in details
+
+
+def test_a_failed_sign_in_with_an_unknown_name_is_recorded_without_the_name(api):
+    name = f"nobody-{uuid.uuid4().hex[:8]}"
+    api.client.post("/api/v1/session", json={"username": name, "password": "whatever it is"})
+    with api.db.reading() as s:
+        newest = audit.show(s, limit=5)
+    refused = [e for e in newest if e["action"] == "sign_in_refused"]
+    assert refused and refused[0]["entity_id"] is None and refused[0]["remote"] == "testclient"
+    assert name not in repr(newest)

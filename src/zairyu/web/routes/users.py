@@ -33,7 +33,14 @@ class UserChange(Strict):
 
 
 class PasswordChange(Strict):
-    password: str = Field(min_length=12, max_length=1000)
+    password: str = Field(
+        min_length=12,
+        max_length=1000,
+        description="At least 12 characters; not the username, not a common password.",
+    )
+    current_password: str | None = Field(
+        default=None, max_length=1000, description="Needed to change your own password."
+    )
 
 
 class UserOut(BaseModel):
@@ -109,4 +116,5 @@ def change_user(
 
 @router.put("/users/{user_id}/password", status_code=status.HTTP_204_NO_CONTENT)
 def set_password(user_id: str, body: PasswordChange, actor: CurrentActor, found: Found) -> None:
-    found.accounts.set_password(actor, user_id, body.password)
+    """Your own needs `current_password`; an admin may set a colleague's. Other sessions end."""
+    found.accounts.set_password(actor, user_id, body.password, body.current_password)
