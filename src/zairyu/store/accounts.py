@@ -122,8 +122,11 @@ class Accounts:
                 s.flush()
                 audit.record(s, by, "create", "user", user.id, org_id=org_id, tracked=True)
                 return user.id
-        except IntegrityError:  # the same name added at the same moment
-            raise _taken() from None
+        except IntegrityError:
+            with self.db.reading() as s:  # the same name, added at the same moment?
+                if s.scalar(select(User.id).where(User.username == username)) is not None:
+                    raise _taken() from None
+            raise
 
     # --- signing in ---
 

@@ -19,6 +19,7 @@ from zairyu.model.problems import check_household, parse_household
 from zairyu.store.access import ASSESSORS, InvalidRequestError
 from zairyu.store.records import ASSESSMENTS
 from zairyu.web.fields import Flag, IsoDate
+from zairyu.web.redaction import redacted
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["assessments"])
@@ -54,9 +55,7 @@ class AssessmentOut(BaseModel):
 def run(household: Household, options: AssessmentOptions) -> HouseholdAssessment:
     problems = check_household(household, options.as_of)
     if problems:
-        raise InvalidRequestError(
-            [{"path": f"household: {p.where}, {p.field}", "message": p.message} for p in problems]
-        )
+        raise InvalidRequestError(redacted(problems, household.model_dump(mode="json")))
     try:
         result = assess(
             household, options.as_of, options.policy_ids, counterfactuals=options.counterfactuals

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, status
 from pydantic import BaseModel, ConfigDict, Field
 
+from zairyu.clock import today
 from zairyu.model.household import Household, Person
 from zairyu.model.problems import InvalidHousehold, check_household, parse_household
 from zairyu.store.access import InvalidRequestError, NotFoundError
 from zairyu.web.fields import MAX_INT
+from zairyu.web.redaction import redacted
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["cases"])
@@ -79,16 +81,15 @@ class VersionOut(BaseModel):
 
 def checked(household: Household | dict[str, Any]) -> dict[str, Any]:
     """Validated household JSON, with the checks that need a date run as of today."""
+    submitted = household if isinstance(household, dict) else household.model_dump(mode="json")
     try:
         if isinstance(household, dict):
             household = parse_household(household, "household")
-        problems = check_household(household, datetime.now(UTC).date())
+        problems = check_household(household, today())
     except InvalidHousehold as error:
         problems = error.problems
     if problems:
-        raise InvalidRequestError(
-            [{"path": f"household: {p.where}, {p.field}", "message": p.message} for p in problems]
-        )
+        raise InvalidRequestError(redacted(problems, submitted))
     return household.model_dump(mode="json")
 
 
