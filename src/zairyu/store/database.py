@@ -9,7 +9,9 @@ are record data.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,12 +55,19 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
+BUSY_TIMEOUT_MS = 10_000  # how long to wait for a lock before answering "busy"
+
+
+def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
+    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        with contextlib.suppress(sqlite3.OperationalError):  # a read-only file keeps its journal
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    return set_pragmas
 
 
 def _begin_immediate(connection: Any) -> None:
@@ -71,31 +80,41 @@ def _begin_immediate(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
         path = url.removeprefix("sqlite:///")
-        if path and path != ":memory:":
+        if path and path != ":memory:" and not path.startswith("file:"):
             Path(path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "isolation_level": None},
             hide_parameters=True,
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(
-        url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        hide_parameters=True,
+        connect_args={"options": f"-c lock_timeout={int(busy_timeout_ms)}"},
     )
 
 
 class Database:
     """An engine and its sessions. One per process."""
 
-    def __init__(self, url: str | None = None, audit_key_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        url: str | None = None,
+        audit_key_file: Path | None = None,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
         self.url = normalise_url(url or database_url())
-        self.engine = make_engine(self.url)
+        self.engine = make_engine(self.url, busy_timeout_ms)
         self.audit_key_file = audit_key_file or audit_key_path()
         self._key: bytes | None = None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
