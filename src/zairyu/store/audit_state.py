@@ -71,7 +71,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _columns(row: Mapping[str, Any], ignored: frozenset[str]) -> dict[str, Any]:
+def _columns(row: Mapping[Any, Any], ignored: frozenset[str]) -> dict[str, Any]:
     return {name: _plain(value) for name, value in row.items() if name not in ignored}
 
 

@@ -8,11 +8,12 @@ still the one the caller read (optimistic locking), so a concurrent edit is refu
 
 from __future__ import annotations
 
+import builtins
 import copy
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from zairyu.store import audit
@@ -157,7 +158,7 @@ class Cases:
                 values["reference"] = reference
             if status is not None:
                 values["status"] = status
-            advanced = s.execute(
+            advanced: CursorResult[Any] = s.execute(  # type: ignore[assignment]
                 update(Case)
                 .where(Case.id == case.id, Case.version == expected_version)
                 .values(**values)
@@ -183,7 +184,7 @@ class Cases:
             )
             return case_view(case, added)
 
-    def versions(self, actor: Actor, case_id: str) -> list[dict[str, Any]]:
+    def versions(self, actor: Actor, case_id: str) -> builtins.list[dict[str, Any]]:
         with self.db.transaction() as s:
             case = case_in_org(s, actor, case_id)
             rows = s.scalars(

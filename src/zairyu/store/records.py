@@ -55,7 +55,7 @@ class Records:
         actor.require(kind.writers)
         with self.db.transaction() as s:
             case = case_in_org(s, actor, case_id)
-            row = kind.table(
+            row: Any = kind.table(
                 org_id=actor.org_id,
                 case_id=case.id,
                 created_at=utc_now(),

@@ -21,7 +21,7 @@ from functools import cached_property
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import case, delete, literal, select, update
+from sqlalchemy import Table, case, delete, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -68,7 +68,7 @@ def _throttle_keys(key: bytes, username: str, remote: str | None) -> tuple[str, 
 
 def _count(s: Session, key: str, now: datetime, window: timedelta) -> int:
     """Add one to the count under ``key`` (restarting an expired window); the new count."""
-    table = SignInThrottle.__table__
+    table: Table = SignInThrottle.__table__  # type: ignore[assignment]
     insert = postgresql_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
     expired = table.c.window_started_at < literal(now - window, UTCDateTime())
     statement = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -45,7 +46,7 @@ async def _too_large(send: Send, max_bytes: int) -> None:
     await respond(send, 413, {"detail": f"the request body is larger than {max_bytes} bytes"})
 
 
-async def respond(send: Send, status: int, payload: dict[str, object]) -> None:
+async def respond(send: Send, status: int, payload: Mapping[str, object]) -> None:
     body = json.dumps(payload).encode()
     await send(
         {

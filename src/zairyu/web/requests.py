@@ -26,7 +26,7 @@ _ACCEPTED_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 def _incoming_id(scope: Scope) -> str:
     for name, value in scope.get("headers", []):
         if name == REQUEST_ID.encode():
-            text = value.decode("latin-1")
+            text = str(value.decode("latin-1"))
             if _ACCEPTED_ID.match(text):
                 return text
     return uuid.uuid4().hex[:16]

@@ -82,15 +82,17 @@ class VersionOut(BaseModel):
 def checked(household: Household | dict[str, Any]) -> dict[str, Any]:
     """Validated household JSON, with the checks that need a date run as of today."""
     submitted = household if isinstance(household, dict) else household.model_dump(mode="json")
+    parsed: Household | None = None
     try:
-        if isinstance(household, dict):
-            household = parse_household(household, "household")
-        problems = check_household(household, today())
+        parsed = (
+            parse_household(household, "household") if isinstance(household, dict) else household
+        )
+        problems = check_household(parsed, today())
     except InvalidHousehold as error:
         problems = error.problems
-    if problems:
+    if problems or parsed is None:
         raise InvalidRequestError(redacted(problems, submitted))
-    return household.model_dump(mode="json")
+    return parsed.model_dump(mode="json")
 
 
 @router.post("/cases", status_code=status.HTTP_201_CREATED, response_model=CaseOut)
