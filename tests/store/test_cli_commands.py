@@ -118,3 +118,15 @@ def test_the_audit_commands_say_clearly_when_the_key_is_missing(run, monkeypatch
     result = run("audit", "verify")
     assert result.exit_code == 2
     assert "audit key" in result.output and "missing" in result.output
+
+
+def test_db_upgrade_creates_the_audit_key_once_and_says_where(monkeypatch, tmp_path):
+    key = tmp_path / "keys" / "audit.key"
+    monkeypatch.setenv("ZAIRYU_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    monkeypatch.setenv("ZAIRYU_AUDIT_KEY_FILE", str(key))
+    runner = CliRunner()
+    first = runner.invoke(app, ["db", "upgrade"])
+    assert first.exit_code == 0 and f"created the audit key {key}" in first.output
+    assert key.stat().st_mode & 0o777 == 0o600
+    again = runner.invoke(app, ["db", "upgrade"])
+    assert again.exit_code == 0 and "created" not in again.output

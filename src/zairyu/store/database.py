@@ -145,16 +145,19 @@ class Database:
     def _info(self) -> dict[str, object]:
         return {"audit_key": self.audit_key()}
 
-    def upgrade(self) -> None:
-        """Bring the schema to the newest migration; give a new trail its audit key."""
+    def upgrade(self) -> bool:
+        """Bring the schema to the newest migration; give a new trail its audit key.
+
+        True if the audit key was created now.
+        """
         with self.engine.begin() as connection:
             before = MigrationContext.configure(connection).get_current_revision()
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-        self._ensure_key(unsigned=before in (None, "0001"))
+        return self._ensure_key(unsigned=before in (None, "0001"))
 
-    def _ensure_key(self, unsigned: bool) -> None:
+    def _ensure_key(self, unsigned: bool) -> bool:
         """Create the key for a trail not yet signed; sign that trail and baseline the records."""
         if not self.audit_key_file.exists():
             with self.engine.connect() as connection:
@@ -165,11 +168,14 @@ class Database:
                     "restore the key from its backup (a new key would make the trail "
                     "unverifiable)"
                 )
-            create_key(self.audit_key_file)
+            created = create_key(self.audit_key_file)
+        else:
+            created = False
         self.audit_key()
         if unsigned:
             with self.transaction() as s:
                 audit.adopt(s)
+        return created
 
     def check_writable(self) -> None:
         """Refuse to serve a store that cannot be written (e.g. a read-only SQLite file)."""
