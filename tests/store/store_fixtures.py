@@ -45,15 +45,17 @@ def postgres_database() -> Iterator[str]:
 
 
 def fresh_database(kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """A migrated store, with its audit key in a directory of its own (outside the database)."""
+    keys = tmp_path_factory.mktemp("keys")
     if kind == "sqlite":
         path = tmp_path_factory.mktemp("store") / "zairyu.db"
-        db = Database(f"sqlite:///{path}")
+        db = Database(f"sqlite:///{path}", audit_key_file=keys / "audit.key")
         db.upgrade()
         yield db
         db.dispose()
         return
     for url in postgres_database():
-        db = Database(url)
+        db = Database(url, audit_key_file=keys / "audit.key")
         db.upgrade()
         yield db
         db.dispose()

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import pytest
+from alembic import command
 from sqlalchemy import delete, select, update
 from store_fixtures import HOUSEHOLD, make_actor
 
-from zairyu.store import audit
+from zairyu.store import audit_verify as audit
+from zairyu.store.audit_key import AuditKeyError
 from zairyu.store.cases import Cases
-from zairyu.store.tables import AuditEntry
+from zairyu.store.database import Database, alembic_config
+from zairyu.store.tables import AuditEntry, Organisation, utc_now
 
 
 def _entries_for(db, case_id):
@@ -71,3 +75,29 @@ def test_verification_catches_the_newest_entries_being_deleted(empty_db):
     with empty_db.transaction() as s:
         result = audit.verify(s)
     assert any("newest" in p for p in result.problems)
+
+
+def test_a_store_written_before_the_key_is_signed_and_baselined_on_upgrade(tmp_path):
+    db = Database(f"sqlite:///{tmp_path / 'old.db'}", audit_key_file=tmp_path / "audit.key")
+    with db.engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            Organisation.__table__.insert().values(id="o1", name="Old", created_at=utc_now())
+        )
+    db.upgrade()
+    assert (tmp_path / "audit.key").stat().st_mode & 0o777 == 0o600
+    with db.reading() as s:
+        result = audit.verify(s)
+    assert result.intact, result.problems
+    assert result.entries == 1  # the baseline of the organisation
+
+
+def test_upgrade_refuses_to_replace_the_key_of_a_signed_trail(empty_db, tmp_path):
+    make_actor(empty_db)
+    moved = Database(empty_db.url, audit_key_file=tmp_path / "not-there.key")
+    with pytest.raises(AuditKeyError, match="restore the key"):
+        moved.upgrade()
+    moved.dispose()
+    assert not (tmp_path / "not-there.key").exists()

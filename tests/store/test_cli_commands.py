@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import delete, select, update
 from typer.testing import CliRunner
 
 from zairyu.cli import app
-from zairyu.store.tables import AuditEntry
+from zairyu.store.tables import AuditEntry, AuditHead
 
 
 @pytest.fixture
 def run(empty_db, monkeypatch):
     monkeypatch.setenv("ZAIRYU_DATABASE_URL", empty_db.url)
+    monkeypatch.setenv("ZAIRYU_AUDIT_KEY_FILE", str(empty_db.audit_key_file))
     runner = CliRunner()
 
     def invoke(*args, stdin=None):
@@ -70,3 +71,62 @@ def test_audit_verify_passes_and_then_catches_a_tampered_row(run, empty_db):
     result = run("audit", "verify")
     assert result.exit_code == 1
     assert "entry 1 was altered" in result.output
+
+
+def test_a_checkpoint_catches_the_newest_entries_removed_with_the_head_set_back(
+    run, empty_db, tmp_path
+):
+    run("org", "add", "A")
+    run("org", "add", "B")
+    anchor = tmp_path / "checkpoint.json"
+    assert run("audit", "checkpoint", "--out", str(anchor)).exit_code == 0
+    assert run("audit", "verify", "--checkpoint", str(anchor)).exit_code == 0
+    with empty_db.engine.begin() as c:
+        last = c.scalar(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1))
+        c.execute(delete(AuditEntry).where(AuditEntry.seq == last))
+        kept = c.scalar(select(AuditEntry.hash).where(AuditEntry.seq == last - 1))
+        c.execute(update(AuditHead).values(seq=last - 1, hash=kept))
+    result = run("audit", "verify", "--checkpoint", str(anchor))
+    assert result.exit_code == 1
+    assert "truncated" in result.output
+
+
+def test_audit_show_lists_entries_by_user_without_record_data(run):
+    run("org", "add", "Sanctuary Legal")
+    run(
+        "user",
+        "add",
+        "aiko",
+        "--org",
+        "Sanctuary Legal",
+        "--role",
+        "admin",
+        "--password-stdin",
+        stdin="correct horse battery staple\n",
+    )
+    shown = run("audit", "show")
+    assert shown.exit_code == 0
+    assert " create organisation " in shown.output and " create user " in shown.output
+    assert "Sanctuary Legal" not in shown.output
+    assert run("audit", "show", "--user", "nobody").output.strip() == "0 entries"
+    assert run("audit", "show", "--since", "yesterday").exit_code == 2
+
+
+def test_the_audit_commands_say_clearly_when_the_key_is_missing(run, monkeypatch, tmp_path):
+    run("org", "add", "A")
+    monkeypatch.setenv("ZAIRYU_AUDIT_KEY_FILE", str(tmp_path / "elsewhere.key"))
+    result = run("audit", "verify")
+    assert result.exit_code == 2
+    assert "audit key" in result.output and "missing" in result.output
+
+
+def test_db_upgrade_creates_the_audit_key_once_and_says_where(monkeypatch, tmp_path):
+    key = tmp_path / "keys" / "audit.key"
+    monkeypatch.setenv("ZAIRYU_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    monkeypatch.setenv("ZAIRYU_AUDIT_KEY_FILE", str(key))
+    runner = CliRunner()
+    first = runner.invoke(app, ["db", "upgrade"])
+    assert first.exit_code == 0 and f"created the audit key {key}" in first.output
+    assert key.stat().st_mode & 0o777 == 0o600
+    again = runner.invoke(app, ["db", "upgrade"])
+    assert again.exit_code == 0 and "created" not in again.output

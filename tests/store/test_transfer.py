@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from store_fixtures import HOUSEHOLD, make_accounts, make_actor
 
+from zairyu.store import audit_verify
 from zairyu.store.access import InvalidRequestError
 from zairyu.store.cases import Cases
 from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS, Records
@@ -97,3 +98,45 @@ def test_a_document_of_another_format_is_refused(db):
     actor = make_actor(db)
     with pytest.raises(InvalidRequestError, match="format"):
         import_cases(db, actor.org_id, {"cases": []})
+
+
+def test_a_case_whose_current_version_is_missing_is_refused_before_anything_is_written(db):
+    actor = make_actor(db)
+    _fill(db, actor)
+    exported = export_cases(db, actor.org_id)
+    other = make_actor(db)
+    broken = json.loads(json.dumps(exported))
+    for case in broken["cases"]:
+        case["id"] = case["id"][:-4] + "beef"
+    second = broken["cases"][1]
+    second["versions"] = [v for v in second["versions"] if v["version"] != second["version"]]
+    with pytest.raises(InvalidRequestError, match=r"cases\[1\]\.versions"):
+        import_cases(db, other.org_id, broken)
+    assert Cases(db).list(other) == []
+
+
+def test_a_bad_value_is_named_by_its_field_and_not_quoted(db):
+    actor = make_actor(db)
+    _fill(db, actor)
+    broken = export_cases(db, actor.org_id)
+    broken["cases"][0]["events"][0]["occurred_on"] = "Tanaka Hanako 1985"
+    with pytest.raises(InvalidRequestError) as refused:
+        import_cases(db, make_actor(db).org_id, broken)
+    assert "cases[0].events[0].occurred_on" in str(refused.value)
+    assert "Tanaka" not in str(refused.value)
+
+
+def test_an_export_imports_into_another_organisation_of_the_same_store_with_fresh_ids(db):
+    source = make_actor(db)
+    _fill(db, source)
+    exported = export_cases(db, source.org_id)
+    target = make_actor(db)
+    assert import_cases(db, target.org_id, exported, fresh_ids=True) == 2
+    copies = Cases(db).list(target)
+    assert len(copies) == 2
+    assert {c["id"] for c in copies}.isdisjoint({c["id"] for c in exported["cases"]})
+    copy = Cases(db).get(target, copies[0]["id"])
+    assert copy["version"] == 2
+    assert len(Records(db).list(target, DECISIONS, copy["id"])) == 1
+    with db.reading() as s:
+        assert audit_verify.verify(s).intact

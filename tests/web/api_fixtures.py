@@ -64,6 +64,7 @@ class Api:
 def api(db: Database) -> Iterator[Api]:  # noqa: F811
     settings = Settings(
         database_url=db.url,
+        audit_key_file=db.audit_key_file,
         hasher=FAST_HASHER,
         login=NO_DELAY,
         upgrade_on_start=False,

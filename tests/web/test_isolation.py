@@ -27,6 +27,7 @@ ORGANISATION_WIDE = {
     ("get", "/api/v1/users/me"): "the caller",
     ("get", "/api/v1/users/me/tokens"): "checked below: the caller's own tokens",
     ("post", "/api/v1/users/me/tokens"): "the caller's own tokens",
+    ("get", "/api/v1/audit"): "checked in test_audit_api: only the caller's organisation",
     ("get", "/api/v1/due"): "checked in tests/deadlines: the caller's organisation's reminders",
     ("get", "/api/v1/users/me/calendar-feeds"): "the caller's own feeds",
     ("post", "/api/v1/users/me/calendar-feeds"): "creates a feed of the caller's",

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-import logging
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from zairyu.cli.app import app
+
+
+def log_config() -> dict[str, Any]:
+    """Logging for uvicorn to set up in every worker process (basicConfig would reach only the
+    parent): zairyu's access and error lines on standard error, uvicorn's own warnings."""
+    handler = {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "%(asctime)s %(process)d %(name)s %(message)s"}},
+        "handlers": {"stderr": handler},
+        "loggers": {
+            "zairyu": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            "uvicorn": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        },
+    }
 
 
 @app.command()
@@ -19,17 +34,29 @@ def serve(
     """Serve the JSON API at /api/v1 (OpenAPI document at /api/v1/openapi.json).
 
     The store is ZAIRYU_DATABASE_URL, or a SQLite file in ZAIRYU_DATA_DIR
-    (default ~/.local/share/zairyu). Put it behind HTTPS: session cookies are Secure.
+    (default ~/.local/share/zairyu); the audit key is ZAIRYU_AUDIT_KEY_FILE (see docs/audit.md).
+    A store that cannot be written is refused before serving. Put it behind HTTPS: session
+    cookies are Secure.
     """
     # The store is imported here, not at the top: commands that do not use it start faster.
     import uvicorn
+    from sqlalchemy.exc import DBAPIError
 
-    from zairyu.store.database import Database
+    from zairyu.store.audit_key import AuditKeyError
+    from zairyu.store.database import Database, StoreUnavailable, unavailable_reason
 
     db = Database()
-    db.upgrade()
-    db.dispose()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    try:
+        db.upgrade()
+        db.check_writable()
+    except (StoreUnavailable, AuditKeyError) as error:
+        typer.echo(f"not serving: {error}", err=True)
+        raise typer.Exit(code=2) from None
+    except DBAPIError as error:  # a read-only or unreachable store can fail in the migration
+        typer.echo(f"not serving: {unavailable_reason(error)}", err=True)
+        raise typer.Exit(code=2) from None
+    finally:
+        db.dispose()
     uvicorn.run(
         "zairyu.web.app:serving_app",
         factory=True,
@@ -38,5 +65,5 @@ def serve(
         workers=workers,
         access_log=False,
         server_header=False,
-        log_level="warning",
+        log_config=log_config(),
     )

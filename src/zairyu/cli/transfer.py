@@ -42,19 +42,26 @@ def export(
 def import_(
     path: Annotated[Path, typer.Argument(help="A file written by zairyu export.")],
     org: Annotated[str, typer.Option(help="The organisation to import into.")],
+    fresh_ids: Annotated[
+        bool,
+        typer.Option(help="Give every case and record a new id (to copy cases within a store)."),
+    ] = False,
 ) -> None:
-    """Add the cases of an export to an organisation: all of them, or none on any error."""
+    """Add the cases of an export to an organisation: all of them, or none on any error.
+
+    The whole file is checked before anything is written; an error names the case and field.
+    """
     from zairyu.store.transfer import import_cases  # the store loads only when needed
 
     store = accounts()
     try:
         org_id = store.org_id(org)
         document = json.loads(path.read_text(encoding="utf-8"))
-        count = import_cases(store.db, org_id, document)
+        count = import_cases(store.db, org_id, document, fresh_ids=fresh_ids)
     except NotFoundError:
         raise refuse(f"no organisation {org!r}") from None
     except (OSError, json.JSONDecodeError) as error:
-        raise refuse(f"{path}: cannot read: {error}") from None
+        raise refuse(f"{path}: cannot read ({type(error).__name__})") from None
     except InvalidRequestError as error:
         raise refuse(f"{path}: nothing imported: {error}") from None
     typer.echo(f"imported {count} cases into {org!r}")

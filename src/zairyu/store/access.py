@@ -27,6 +27,7 @@ class Actor:
     org_id: str
     role: UserRole
     remote: str | None = None
+    credential: str | None = None  # "session:<id>" or "token:<id>": how they signed in
 
     def require(self, roles: frozenset[UserRole]) -> None:
         if self.role not in roles:

@@ -1,8 +1,8 @@
 """Organisations, users, passwords, API tokens and browser sessions.
 
-Passwords are argon2 hashes. Tokens and session cookies are random; only their SHA-256 is
-stored, so a copy of the database does not let anyone sign in. Repeated failed logins are
-slowed, then the account is locked for a while.
+Passwords are argon2 hashes, computed outside any transaction. Tokens and session cookies are
+random; only their SHA-256 is stored, so a copy of the database does not let anyone sign in.
+Signing in (counting, throttling, checking) is ``signin``; weak passwords are ``passwords``.
 """
 
 from __future__ import annotations
@@ -14,31 +14,29 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from zairyu.store import audit
-from zairyu.store.access import ADMINS, Actor, InvalidRequestError, NotFoundError, UserRole
+from zairyu.store.access import (
+    ADMINS,
+    Actor,
+    ForbiddenError,
+    InvalidRequestError,
+    NotFoundError,
+    UserRole,
+)
 from zairyu.store.database import Database
+from zairyu.store.passwords import weakness
+from zairyu.store.signin import LoginPolicy, SignIn
 from zairyu.store.tables import ApiToken, BrowserSession, Organisation, User, utc_now
+
+__all__ = ["Accounts", "LoginPolicy", "LoginResult", "actor_for", "digest"]
 
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class LoginPolicy:
-    """How failed logins are slowed and when an account locks."""
-
-    max_failures: int = 5
-    lock_minutes: int = 15
-    delay_per_failure_s: float = 0.25
-    max_delay_s: float = 2.0
-    session_hours: int = 12
-
-    def delay(self, failures: int) -> float:
-        return min(self.max_delay_s, self.delay_per_failure_s * failures)
 
 
 @dataclass(frozen=True)
@@ -48,8 +46,18 @@ class LoginResult:
     failures: int = 0
 
 
-def actor_for(user: User, remote: str | None = None) -> Actor:
-    return Actor(user.id, user.username, user.org_id, UserRole(user.role), remote)
+def actor_for(user: User, remote: str | None = None, credential: str | None = None) -> Actor:
+    return Actor(user.id, user.username, user.org_id, UserRole(user.role), remote, credential)
+
+
+def _taken() -> InvalidRequestError:
+    return InvalidRequestError([{"path": "username", "message": "this username is taken"}])
+
+
+def _check_password(password: str, username: str) -> None:
+    why = weakness(password, username)
+    if why is not None:
+        raise InvalidRequestError([{"path": "password", "message": f"the password {why}"}])
 
 
 class Accounts:
@@ -64,6 +72,7 @@ class Accounts:
         self.db = db
         self.hasher = hasher or PasswordHasher()
         self.policy = policy or LoginPolicy()
+        self.signin = SignIn(db, self.hasher, self.policy)
 
     # --- set-up (command line) ---
 
@@ -76,7 +85,7 @@ class Accounts:
             org = Organisation(name=name)
             s.add(org)
             s.flush()
-            audit.record(s, None, "create", "organisation", org.id, org_id=org.id)
+            audit.record(s, None, "create", "organisation", org.id, org_id=org.id, tracked=True)
             return org.id
 
     def org_id(self, name: str) -> str:
@@ -94,61 +103,50 @@ class Accounts:
         password: str | None,
         by: Actor | None = None,
     ) -> str:
-        with self.db.transaction() as s:
-            if s.scalar(select(User).where(User.username == username)) is not None:
-                raise InvalidRequestError(
-                    [{"path": "username", "message": "this username is taken"}]
+        if password is not None:
+            _check_password(password, username)
+        hashed = self.hasher.hash(password) if password else None  # before the lock is taken
+        try:
+            with self.db.transaction() as s:
+                if s.scalar(select(User).where(User.username == username)) is not None:
+                    raise _taken()
+                user = User(
+                    org_id=org_id,
+                    username=username,
+                    role=role.value,
+                    password_hash=hashed,
+                    active=True,
+                    failed_logins=0,
                 )
-            user = User(
-                org_id=org_id,
-                username=username,
-                role=role.value,
-                password_hash=self.hasher.hash(password) if password else None,
-                active=True,
-                failed_logins=0,
-            )
-            s.add(user)
-            s.flush()
-            audit.record(s, by, "create", "user", user.id, org_id=org_id)
-            return user.id
+                s.add(user)
+                s.flush()
+                audit.record(s, by, "create", "user", user.id, org_id=org_id, tracked=True)
+                return user.id
+        except IntegrityError:
+            with self.db.reading() as s:  # the same name, added at the same moment?
+                if s.scalar(select(User.id).where(User.username == username)) is not None:
+                    raise _taken() from None
+            raise
 
     # --- signing in ---
 
     def login(self, username: str, password: str, remote: str | None) -> LoginResult:
-        now = utc_now()
-        with self.db.transaction() as s:
-            user = s.scalar(select(User).where(User.username == username))
-            if user is None or not user.active or user.password_hash is None:
-                self.hasher.hash(password)  # same cost whether or not the user exists
-                return LoginResult(None)
-            if user.locked_until is not None and user.locked_until > now:
-                return LoginResult(None, locked=True, failures=user.failed_logins)
-            try:
-                self.hasher.verify(user.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                user.failed_logins += 1
-                if user.failed_logins >= self.policy.max_failures:
-                    user.locked_until = now + timedelta(minutes=self.policy.lock_minutes)
-                audit.record(s, None, "login_failed", "user", user.id, org_id=user.org_id)
-                return LoginResult(None, failures=user.failed_logins)
-            user.failed_logins = 0
-            user.locked_until = None
-            actor = actor_for(user, remote)
-            audit.record(s, actor, "login", "user", user.id)
-            return LoginResult(actor)
+        attempt = self.signin.login(username, password, remote)
+        return LoginResult(attempt.user, locked=attempt.throttled, failures=attempt.failures)
 
     def open_session(self, actor: Actor) -> tuple[str, str]:
         """Returns the cookie value and the CSRF token of a new browser session."""
         cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         with self.db.transaction() as s:
-            s.add(
-                BrowserSession(
-                    user_id=actor.user_id,
-                    token_hash=digest(cookie),
-                    csrf_token=csrf,
-                    expires_at=utc_now() + timedelta(hours=self.policy.session_hours),
-                )
+            row = BrowserSession(
+                user_id=actor.user_id,
+                token_hash=digest(cookie),
+                csrf_token=csrf,
+                expires_at=utc_now() + timedelta(hours=self.policy.session_hours),
             )
+            s.add(row)
+            s.flush()
+            audit.record(s, actor, "open", "session", row.id, tracked=True)
         return cookie, csrf
 
     def session_actor(self, cookie: str, remote: str | None) -> tuple[Actor, str] | None:
@@ -164,7 +162,7 @@ class Accounts:
             session, user = row
             if session.expires_at <= utc_now() or not user.active:
                 return None
-            return actor_for(user, remote), session.csrf_token
+            return actor_for(user, remote, f"session:{session.id}"), session.csrf_token
 
     def close_session(self, cookie: str) -> None:
         with self.db.transaction() as s:
@@ -173,6 +171,10 @@ class Accounts:
             )
             if row is not None:
                 s.delete(row)
+                s.flush()
+                user = s.get(User, row.user_id)
+                actor = actor_for(user) if user is not None else None
+                audit.record(s, actor, "close", "session", row.id, tracked=True)
 
     # --- API tokens ---
 
@@ -191,7 +193,7 @@ class Accounts:
             )
             s.add(row)
             s.flush()
-            audit.record(s, actor, "create", "api_token", row.id)
+            audit.record(s, actor, "create", "api_token", row.id, tracked=True)
             return row.id, token
 
     def token_actor(self, token: str, remote: str | None) -> Actor | None:
@@ -207,7 +209,7 @@ class Accounts:
             expired = api_token.expires_at is not None and api_token.expires_at <= utc_now()
             if api_token.revoked or expired or not user.active:
                 return None
-            return actor_for(user, remote)
+            return actor_for(user, remote, f"token:{api_token.id}")
 
     def list_tokens(self, actor: Actor) -> list[dict[str, object]]:
         with self.db.transaction() as s:
@@ -222,7 +224,7 @@ class Accounts:
             if row is None:
                 raise NotFoundError("token")
             row.revoked = True
-            audit.record(s, actor, "revoke", "api_token", row.id)
+            audit.record(s, actor, "revoke", "api_token", row.id, tracked=True)
 
     # --- users of the actor's organisation ---
 
@@ -253,22 +255,81 @@ class Accounts:
         actor.require(ADMINS)
         with self.db.transaction() as s:
             user = self._user(s, actor, user_id)
+            losing_admin = user.role == UserRole.admin.value and user.active
+            if losing_admin and ((role is not None and role != UserRole.admin) or active is False):
+                _keep_an_admin(s, user)
             if role is not None:
                 user.role = role.value
             if active is not None:
                 user.active = active
-            audit.record(s, actor, "update", "user", user_id)
+            audit.record(s, actor, "update", "user", user_id, tracked=True)
             return user_view(user)
 
-    def set_password(self, actor: Actor, user_id: str, password: str) -> None:
+    def set_password(
+        self, actor: Actor, user_id: str, password: str, current: str | None = None
+    ) -> None:
+        """Change a password: one's own with the current one, or another's as an admin.
+
+        Every other session and token of the user ends (the caller's own stays).
+        """
         if actor.user_id != user_id:
             actor.require(ADMINS)
+        with self.db.reading() as s:
+            user = self._user(s, actor, user_id)
+            username, stored = user.username, user.password_hash
+        if actor.user_id == user_id and not self._matches(stored, current or ""):
+            raise InvalidRequestError(
+                [{"path": "current_password", "message": "is missing or wrong"}]
+            )
+        _check_password(password, username)
+        hashed = self.hasher.hash(password)  # outside the transaction
         with self.db.transaction() as s:
             user = self._user(s, actor, user_id)
-            user.password_hash = self.hasher.hash(password)
+            user.password_hash = hashed
             user.failed_logins = 0
-            user.locked_until = None
-            audit.record(s, actor, "set_password", "user", user_id)
+            audit.record(s, actor, "set_password", "user", user_id, tracked=True)
+            _end_other_credentials(s, actor, user_id)
+
+    def _matches(self, stored: str | None, password: str) -> bool:
+        try:
+            return stored is not None and self.hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+def _keep_an_admin(s: Session, user: User) -> None:
+    """Refuse to leave an organisation without an active admin."""
+    others = s.scalars(
+        select(User.id)
+        .where(
+            User.org_id == user.org_id,
+            User.id != user.id,
+            User.role == UserRole.admin.value,
+            User.active.is_(True),
+        )
+        .with_for_update()
+    ).all()
+    if not others:
+        raise ForbiddenError(
+            "the organisation's only admin cannot be demoted or deactivated: "
+            "make another user admin first"
+        )
+
+
+def _end_other_credentials(s: Session, actor: Actor, user_id: str) -> None:
+    kept = actor.credential if actor.user_id == user_id else None
+    sessions = select(BrowserSession.id).where(BrowserSession.user_id == user_id)
+    tokens = select(ApiToken.id).where(ApiToken.user_id == user_id, ApiToken.revoked.is_(False))
+    if kept and kept.startswith("session:"):
+        sessions = sessions.where(BrowserSession.id != kept.removeprefix("session:"))
+    if kept and kept.startswith("token:"):
+        tokens = tokens.where(ApiToken.id != kept.removeprefix("token:"))
+    for session_id in s.scalars(sessions).all():
+        s.execute(delete(BrowserSession).where(BrowserSession.id == session_id))
+        audit.record(s, actor, "close", "session", session_id, tracked=True)
+    for token_id in s.scalars(tokens).all():
+        s.execute(update(ApiToken).where(ApiToken.id == token_id).values(revoked=True))
+        audit.record(s, actor, "revoke", "api_token", token_id, tracked=True)
 
 
 def user_view(user: User) -> dict[str, object]:

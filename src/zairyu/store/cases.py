@@ -8,9 +8,12 @@ still the one the caller read (optimistic locking), so a concurrent edit is refu
 
 from __future__ import annotations
 
+import builtins
+import copy
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from zairyu.store import audit
@@ -19,9 +22,14 @@ from zairyu.store.database import Database
 from zairyu.store.tables import Case, CaseVersion, utc_now
 
 
-def case_in_org(s: Session, actor: Actor, case_id: str) -> Case:
-    """The case, if it belongs to the actor's organisation; otherwise NotFoundError."""
-    case = s.scalar(select(Case).where(Case.id == case_id, Case.org_id == actor.org_id))
+def case_in_org(s: Session, actor: Actor, case_id: str, *, lock: bool = False) -> Case:
+    """The case, if it belongs to the actor's organisation; otherwise NotFoundError.
+
+    ``lock``: hold the case's row until the transaction ends (PostgreSQL ``FOR UPDATE``; on
+    SQLite every writing transaction already holds the write lock).
+    """
+    query = select(Case).where(Case.id == case_id, Case.org_id == actor.org_id)
+    case = s.scalar(query.with_for_update() if lock else query)
     if case is None:
         raise NotFoundError("case")
     return case
@@ -93,7 +101,7 @@ class Cases:
                 created_by=actor.username,
             )
             s.add(first)
-            audit.record(s, actor, "create", "case", case.id, detail="version 1")
+            audit.record(s, actor, "create", "case", case.id, detail="version 1", tracked=True)
             return case_view(case, first)
 
     def list(self, actor: Actor) -> list[dict[str, Any]]:
@@ -124,13 +132,22 @@ class Cases:
         reference: str | None = None,
         status: str | None = None,
         note: str | None = None,
+        edit: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
-        """Record a new version, if the case is still at ``expected_version``."""
+        """Record a new version, if the case is still at ``expected_version``.
+
+        ``edit`` derives the new household from the current one inside the same transaction,
+        with the case locked, so an edit of a person never rests on a stale read.
+        """
         actor.require(WRITERS)
         now = utc_now()
         with self.db.transaction() as s:
-            case = case_in_org(s, actor, case_id)
+            case = case_in_org(s, actor, case_id, lock=True)
             previous = _current(s, case)
+            if case.version != expected_version:
+                raise ConflictError(case.version, case_view(case, previous))
+            if edit is not None:
+                household = edit(copy.deepcopy(previous.household))
             new_version = expected_version + 1
             values: dict[str, Any] = {
                 "version": new_version,
@@ -141,7 +158,7 @@ class Cases:
                 values["reference"] = reference
             if status is not None:
                 values["status"] = status
-            advanced = s.execute(
+            advanced: CursorResult[Any] = s.execute(  # type: ignore[assignment]
                 update(Case)
                 .where(Case.id == case.id, Case.version == expected_version)
                 .values(**values)
@@ -162,10 +179,12 @@ class Cases:
             s.add(added)
             s.flush()
             s.refresh(case)
-            audit.record(s, actor, "update", "case", case.id, detail=f"version {new_version}")
+            audit.record(
+                s, actor, "update", "case", case.id, detail=f"version {new_version}", tracked=True
+            )
             return case_view(case, added)
 
-    def versions(self, actor: Actor, case_id: str) -> list[dict[str, Any]]:
+    def versions(self, actor: Actor, case_id: str) -> builtins.list[dict[str, Any]]:
         with self.db.transaction() as s:
             case = case_in_org(s, actor, case_id)
             rows = s.scalars(
@@ -174,7 +193,7 @@ class Cases:
                 .order_by(CaseVersion.version)
             )
             views = [version_view(v) for v in rows]
-            audit.record(s, actor, "read", "case_versions", case.id)
+            audit.record(s, actor, "read", "case_versions", case.id, case_id=case.id)
             return views
 
     def version(self, actor: Actor, case_id: str, number: int) -> dict[str, Any]:

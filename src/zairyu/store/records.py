@@ -55,7 +55,7 @@ class Records:
         actor.require(kind.writers)
         with self.db.transaction() as s:
             case = case_in_org(s, actor, case_id)
-            row = kind.table(
+            row: Any = kind.table(
                 org_id=actor.org_id,
                 case_id=case.id,
                 created_at=utc_now(),
@@ -64,7 +64,7 @@ class Records:
             )
             s.add(row)
             s.flush()
-            audit.record(s, actor, "create", kind.entity, row.id, detail=f"case {case.id}")
+            audit.record(s, actor, "create", kind.entity, row.id, case_id=case.id, tracked=True)
             return record_view(row)
 
     def list(self, actor: Actor, kind: RecordKind, case_id: str) -> list[dict[str, Any]]:
@@ -77,13 +77,13 @@ class Records:
                 .order_by(table.created_at, table.id)
             )
             views = [record_view(r) for r in rows]
-            audit.record(s, actor, "list", kind.entity, None, detail=f"case {case.id}")
+            audit.record(s, actor, "list", kind.entity, None, case_id=case.id)
             return views
 
     def get(self, actor: Actor, kind: RecordKind, case_id: str, record_id: str) -> dict[str, Any]:
         with self.db.transaction() as s:
             row = self._row(s, actor, kind, case_id, record_id)
-            audit.record(s, actor, "read", kind.entity, row.id, detail=f"case {case_id}")
+            audit.record(s, actor, "read", kind.entity, row.id, case_id=row.case_id)
             return record_view(row)
 
     def change(
@@ -94,7 +94,7 @@ class Records:
             row = self._row(s, actor, kind, case_id, record_id)
             for name, value in fields.items():
                 setattr(row, name, value)
-            audit.record(s, actor, "update", kind.entity, row.id, detail=f"case {case_id}")
+            audit.record(s, actor, "update", kind.entity, row.id, case_id=row.case_id, tracked=True)
             return record_view(row)
 
     def _row(self, s: Any, actor: Actor, kind: RecordKind, case_id: str, record_id: str) -> Any:

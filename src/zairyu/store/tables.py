@@ -214,7 +214,7 @@ class Reminder(CaseRecord, Base):
 
 
 class AuditEntry(Base):
-    """One append-only, hash-chained line of the audit trail."""
+    """One append-only line of the audit trail, chained to the one before by an HMAC."""
 
     __tablename__ = "audit_entries"
 
@@ -227,6 +227,9 @@ class AuditEntry(Base):
     entity_id: Mapped[str | None] = mapped_column(String(36))
     remote: Mapped[str | None] = mapped_column(String(100))
     detail: Mapped[str | None] = mapped_column(String(300))
+    case_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    # HMAC of the record as this change left it ("deleted" if it removed it); None for reads.
+    state: Mapped[str | None] = mapped_column(String(64), default=None)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
@@ -239,6 +242,20 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins counted per (username, address) pair and per address.
+
+    ``key`` is an HMAC of what is counted, so neither usernames nor addresses are stored; a
+    name that exists and one that does not are counted alike.
+    """
+
+    __tablename__ = "sign_in_throttle"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    window_started_at: Mapped[datetime] = mapped_column()
 
 
 Index("ix_audit_entity", AuditEntry.entity, AuditEntry.entity_id)

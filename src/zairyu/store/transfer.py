@@ -2,7 +2,8 @@
 
 The document holds every case with every version of its facts and every record attached to
 it, with their ids and timestamps, so that exporting what was imported gives the same document.
-An import runs in one transaction: it lands whole or not at all.
+An import is checked whole before anything is written, then runs in one transaction: it lands
+whole or not at all. Errors name the case and the field, never the value.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from zairyu.store.access import InvalidRequestError
 from zairyu.store.database import Database
 from zairyu.store.measure_tables import CASE_TABLES as MEASURE_TABLES
 from zairyu.store.records import KINDS
-from zairyu.store.tables import Base, Case, CaseVersion, Organisation, UTCDateTime
+from zairyu.store.tables import Base, Case, CaseVersion, Organisation, UTCDateTime, new_id
 
 FORMAT = "zairyu-cases/1"
 ATTACHED: dict[str, type[Base]] = (
     {"versions": CaseVersion}
     | {f"{kind.table.__tablename__}": kind.table for kind in KINDS}
-    | {table.__tablename__: table for table in MEASURE_TABLES}
+    | {table.__tablename__: table for table in MEASURE_TABLES}  # a measure before its events
 )
 # Absent from documents exported before measures existed: read as none.
 OPTIONAL = frozenset(table.__tablename__ for table in MEASURE_TABLES)
@@ -41,20 +42,34 @@ def _dump(row: Base) -> dict[str, Any]:
     return out
 
 
-def _load(table: type[Base], data: dict[str, Any], org_id: str, case_id: str | None) -> Base:
-    values: dict[str, Any] = {"org_id": org_id}
-    if case_id is not None:
-        values["case_id"] = case_id
+def _converted(table: type[Base], data: Any, where: str) -> dict[str, Any]:
+    """The row's values, converted; InvalidRequestError naming the field (never its value)."""
+    if not isinstance(data, dict):
+        raise _problem(where, "is not an object")
+    values: dict[str, Any] = {}
     for column in table.__table__.columns:
         if column.name in SKIPPED:
             continue
+        if column.name not in data:
+            raise _problem(f"{where}.{column.name}", "is missing")
         value = data[column.name]
-        if value is not None and isinstance(column.type, UTCDateTime):
-            value = datetime.fromisoformat(value)
-        elif value is not None and isinstance(column.type, Date):
-            value = date.fromisoformat(value)
+        try:
+            if value is not None and isinstance(column.type, UTCDateTime):
+                value = datetime.fromisoformat(value)
+                if value.tzinfo is None:
+                    raise ValueError("no timezone")
+            elif value is not None and isinstance(column.type, Date):
+                value = date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise _problem(f"{where}.{column.name}", "is not a valid date or time") from None
+        if value is None and not column.nullable and column.default is None:
+            raise _problem(f"{where}.{column.name}", "may not be empty")
         values[column.name] = value
-    return table(**values)
+    return values
+
+
+def _problem(path: str, message: str) -> InvalidRequestError:
+    return InvalidRequestError([{"path": path, "message": message}])
 
 
 def export_cases(db: Database, org_id: str) -> dict[str, Any]:
@@ -78,29 +93,84 @@ def _attached(s: Session, table: type[Base], org_id: str, case_id: str) -> list[
     return list(s.scalars(select(t).where(t.org_id == org_id, t.case_id == case_id).order_by(t.id)))
 
 
-def import_cases(db: Database, org_id: str, document: Any) -> int:
-    """Add the document's cases to the organisation; returns how many."""
+def _checked(document: Any) -> list[dict[str, Any]]:
+    """Every case of the document, converted and checked before anything is written."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise InvalidRequestError([{"path": "format", "message": f"expected {FORMAT!r}"}])
+        raise _problem("format", f"expected {FORMAT!r}")
+    items = document.get("cases")
+    if not isinstance(items, list):
+        raise _problem("cases", "is not a list")
+    checked: list[dict[str, Any]] = []
+    for index, item in enumerate(items):
+        where = f"cases[{index}]"
+        case = _converted(Case, item, where)
+        attached: dict[str, list[dict[str, Any]]] = {}
+        for name, table in ATTACHED.items():
+            rows = item.get(name, [] if name in OPTIONAL else None)
+            if not isinstance(rows, list):
+                raise _problem(f"{where}.{name}", "is not a list")
+            attached[name] = [
+                _converted(table, r, f"{where}.{name}[{i}]") for i, r in enumerate(rows)
+            ]
+        numbers = [v["version"] for v in attached["versions"]]
+        if case["version"] not in numbers or len(set(numbers)) != len(numbers):
+            raise _problem(
+                f"{where}.versions", "must hold each version once, the current one included"
+            )
+        checked.append({"case": case, **attached})
+    return checked
+
+
+def _fresh(item: dict[str, Any]) -> dict[str, Any]:
+    """The same case under new ids (records keep naming the household's person ids); a record
+    that names another record of the case (an event its measure) names the new id."""
+    case_id = new_id()
+    renamed = {row["id"]: new_id() for name in ATTACHED for row in item[name]}
+    out: dict[str, Any] = {"case": {**item["case"], "id": case_id}}
+    for name in ATTACHED:
+        out[name] = [
+            {
+                key: renamed.get(value, value) if key == "id" or key.endswith("_id") else value
+                for key, value in row.items()
+            }
+            for row in item[name]
+        ]
+    return out
+
+
+def import_cases(db: Database, org_id: str, document: Any, *, fresh_ids: bool = False) -> int:
+    """Add the document's cases to the organisation, all or none; returns how many.
+
+    The whole document is checked before anything is written. ``fresh_ids`` gives every case
+    and record a new id, so a copy can go into another organisation of the same store.
+    """
+    items = _checked(document)
+    if fresh_ids:
+        items = [_fresh(item) for item in items]
     with db.transaction() as s:
-        for index, item in enumerate(document.get("cases", [])):
-            where = f"cases[{index}]"
-            try:
-                if s.get(Case, item["id"]) is not None:
-                    raise InvalidRequestError(
-                        [{"path": f"{where}.id", "message": "a case with this id already exists"}]
+        for index, item in enumerate(items):
+            case_id = item["case"]["id"]
+            if s.get(Case, case_id) is not None:
+                raise _problem(f"cases[{index}].id", "a case with this id already exists")
+            s.add(Case(**item["case"], org_id=org_id))
+            s.flush()
+            for name, table in ATTACHED.items():
+                for row in item[name]:
+                    if s.get(table, row["id"]) is not None:
+                        raise _problem(f"cases[{index}].{name}", "a record id already exists")
+                    s.add(table(**row, org_id=org_id, case_id=case_id))
+                s.flush()  # in ATTACHED's order: a measure before its events
+            audit.record(s, None, "import", "case", case_id, org_id=org_id, tracked=True)
+            for kind in KINDS:
+                for row in item[kind.table.__tablename__]:
+                    audit.record(
+                        s,
+                        None,
+                        "import",
+                        kind.entity,
+                        row["id"],
+                        org_id=org_id,
+                        case_id=case_id,
+                        tracked=True,
                     )
-                s.add(_load(Case, item, org_id, None))
-                s.flush()
-                for name, table in ATTACHED.items():
-                    rows = item.get(name, []) if name in OPTIONAL else item[name]
-                    s.add_all(_load(table, r, org_id, item["id"]) for r in rows)
-                    s.flush()  # in ATTACHED's order: a measure before its events
-            except (KeyError, TypeError, ValueError) as error:
-                if isinstance(error, InvalidRequestError):
-                    raise
-                raise InvalidRequestError(
-                    [{"path": where, "message": f"malformed ({type(error).__name__}: {error})"}]
-                ) from None
-            audit.record(s, None, "import", "case", item["id"], org_id=org_id)
-        return len(document.get("cases", []))
+        return len(items)

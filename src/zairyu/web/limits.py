@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -42,10 +43,10 @@ class BodyLimit:
 
 
 async def _too_large(send: Send, max_bytes: int) -> None:
-    await _respond(send, 413, {"detail": f"the request body is larger than {max_bytes} bytes"})
+    await respond(send, 413, {"detail": f"the request body is larger than {max_bytes} bytes"})
 
 
-async def _respond(send: Send, status: int, payload: dict[str, object]) -> None:
+async def respond(send: Send, status: int, payload: Mapping[str, object]) -> None:
     body = json.dumps(payload).encode()
     await send(
         {
@@ -99,7 +100,7 @@ class NoNulCharacters:
         if where is not None:
             detail = [{"path": where, "message": "may not contain the NUL character (U+0000)"}]
             problems = {"detail": "the request is not valid; see problems", "problems": detail}
-            await _respond(send, 422, problems)
+            await respond(send, 422, problems)
             return
 
         async def replay() -> Message:

@@ -45,12 +45,14 @@ def current_actor(
         actor = found.accounts.token_actor(credentials.credentials, remote)
         if actor is None:
             raise _unauthenticated()
+        request.state.actor = actor
         return actor
     if session_cookie:
         session = found.accounts.session_actor(session_cookie, remote)
         if session is None:
             raise _unauthenticated()
         actor, csrf = session
+        request.state.actor = actor
         if request.method not in SAFE_METHODS:
             sent = request.headers.get(CSRF_HEADER, "")
             if not secrets.compare_digest(sent.encode(), csrf.encode()):

@@ -23,7 +23,7 @@ class Services:
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
-        db = Database(settings.database_url)
+        db = Database(settings.database_url, settings.audit_key_file, settings.busy_timeout_ms)
         return cls(
             settings=settings,
             db=db,

@@ -8,12 +8,15 @@ from pathlib import Path
 from argon2 import PasswordHasher
 
 from zairyu.store.accounts import LoginPolicy
-from zairyu.store.database import data_dir, database_url
+from zairyu.store.audit_key import audit_key_path
+from zairyu.store.database import BUSY_TIMEOUT_MS, data_dir, database_url
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str = field(default_factory=database_url)
+    audit_key_file: Path = field(default_factory=audit_key_path)
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS  # then 503 "the database is busy"
     secure_cookies: bool = True  # cookies only over HTTPS (browsers treat localhost as secure)
     max_body_bytes: int = 1_000_000
     login: LoginPolicy = field(default_factory=LoginPolicy)

@@ -10,7 +10,6 @@ from fastapi.staticfiles import StaticFiles
 
 from zairyu.web.pages import (
     admin,
-    api_docs,
     assessment_page,
     case_edit,
     case_list,
@@ -28,5 +27,5 @@ def install(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Fixed paths (/cases/new, /cases/{id}/assess, /edit) before the case page's general forms.
     pages = (signin, case_list, case_edit, assessment_page, case_page, interview_page)
-    for module in (*pages, caseload, admin, api_docs):
+    for module in (*pages, caseload, admin):
         app.include_router(module.router)

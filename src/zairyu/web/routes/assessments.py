@@ -19,6 +19,8 @@ from zairyu.services.cases import assess_stored_case
 from zairyu.services.errors import InvalidHousehold, PolicyChoiceError
 from zairyu.store.access import InvalidRequestError
 from zairyu.store.records import ASSESSMENTS
+from zairyu.web.fields import Flag, IsoDate
+from zairyu.web.redaction import redacted
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["assessments"])
@@ -27,13 +29,13 @@ router = APIRouter(tags=["assessments"])
 class AssessmentOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    as_of: date = Field(
+    as_of: IsoDate = Field(
         description="The date the assessment is made as of; no rule reads the clock."
     )
     policy_ids: list[str] | None = Field(
         default=None, max_length=20, description="Policies to apply; by default those in force."
     )
-    counterfactuals: bool = True
+    counterfactuals: Flag = True
 
 
 class HouseholdAssessmentIn(AssessmentOptions):
@@ -51,13 +53,14 @@ class AssessmentOut(BaseModel):
     created_by: str
 
 
-def refusal(error: InvalidHousehold | PolicyChoiceError) -> InvalidRequestError:
-    """A refusal of the assessment service as the API's 422, naming the fields."""
+def refusal(
+    error: InvalidHousehold | PolicyChoiceError, submitted: object = None
+) -> InvalidRequestError:
+    """A refusal of the assessment service as the API's 422, naming the fields; no value the
+    caller submitted is echoed back."""
     if isinstance(error, PolicyChoiceError):
         return InvalidRequestError([{"path": "body.policy_ids", "message": str(error)}])
-    return InvalidRequestError(
-        [{"path": f"household: {p.where}, {p.field}", "message": p.message} for p in error.problems]
-    )
+    return InvalidRequestError(redacted(error.problems, submitted or {}))
 
 
 def run(household: Household, options: AssessmentOptions) -> HouseholdAssessment:
@@ -66,7 +69,7 @@ def run(household: Household, options: AssessmentOptions) -> HouseholdAssessment
             household, options.as_of, options.policy_ids, counterfactuals=options.counterfactuals
         )
     except (InvalidHousehold, PolicyChoiceError) as error:
-        raise refusal(error) from None
+        raise refusal(error, household.model_dump(mode="json")) from None
 
 
 @router.post(

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Path, status
 from pydantic import BaseModel, ConfigDict, Field
 
+from zairyu.clock import today
 from zairyu.model.household import Household, Person
 from zairyu.model.problems import InvalidHousehold, check_household, parse_household
 from zairyu.store.access import InvalidRequestError, NotFoundError
+from zairyu.web.fields import MAX_INT
+from zairyu.web.redaction import redacted
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["cases"])
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "The case changed since `version`; the body has the current one"}
+}
 
 
 class CaseStatus(StrEnum):
@@ -33,7 +39,9 @@ class CaseIn(Strict):
 
 
 class CaseChange(Strict):
-    version: int = Field(ge=1, description="The version you read; 409 if it is no longer current.")
+    version: int = Field(
+        ge=1, le=MAX_INT, description="The version you read; 409 if it is no longer current."
+    )
     reference: str | None = Field(default=None, min_length=1, max_length=100)
     status: CaseStatus | None = None
     household: Household | None = None
@@ -41,7 +49,9 @@ class CaseChange(Strict):
 
 
 class PersonChange(Strict):
-    version: int = Field(ge=1, description="The version you read; 409 if it is no longer current.")
+    version: int = Field(
+        ge=1, le=MAX_INT, description="The version you read; 409 if it is no longer current."
+    )
     person: Person
     note: str | None = Field(default=None, max_length=2000)
 
@@ -71,17 +81,18 @@ class VersionOut(BaseModel):
 
 def checked(household: Household | dict[str, Any]) -> dict[str, Any]:
     """Validated household JSON, with the checks that need a date run as of today."""
+    submitted = household if isinstance(household, dict) else household.model_dump(mode="json")
+    parsed: Household | None = None
     try:
-        if isinstance(household, dict):
-            household = parse_household(household, "household")
-        problems = check_household(household, datetime.now(UTC).date())
+        parsed = (
+            parse_household(household, "household") if isinstance(household, dict) else household
+        )
+        problems = check_household(parsed, today())
     except InvalidHousehold as error:
         problems = error.problems
-    if problems:
-        raise InvalidRequestError(
-            [{"path": f"household: {p.where}, {p.field}", "message": p.message} for p in problems]
-        )
-    return household.model_dump(mode="json")
+    if problems or parsed is None:
+        raise InvalidRequestError(redacted(problems, submitted))
+    return parsed.model_dump(mode="json")
 
 
 @router.post("/cases", status_code=status.HTTP_201_CREATED, response_model=CaseOut)
@@ -99,13 +110,7 @@ def get_case(case_id: str, actor: CurrentActor, found: Found) -> dict[str, Any]:
     return found.cases.get(actor, case_id)
 
 
-@router.patch(
-    "/cases/{case_id}",
-    response_model=CaseOut,
-    responses={
-        409: {"description": "The case changed since `version`; the body has the current one"}
-    },
-)
+@router.patch("/cases/{case_id}", response_model=CaseOut, responses=CONFLICT)
 def change_case(
     case_id: str, body: CaseChange, actor: CurrentActor, found: Found
 ) -> dict[str, Any]:
@@ -126,7 +131,9 @@ def list_versions(case_id: str, actor: CurrentActor, found: Found) -> list[dict[
 
 
 @router.get("/cases/{case_id}/versions/{number}", response_model=VersionOut)
-def get_version(case_id: str, number: int, actor: CurrentActor, found: Found) -> dict[str, Any]:
+def get_version(
+    case_id: str, number: Annotated[int, Path(ge=1, le=MAX_INT)], actor: CurrentActor, found: Found
+) -> dict[str, Any]:
     return found.cases.version(actor, case_id, number)
 
 
@@ -149,27 +156,44 @@ def get_person(case_id: str, person_id: str, actor: CurrentActor, found: Found) 
     tags=["persons"],
     status_code=status.HTTP_201_CREATED,
     response_model=CaseOut,
+    responses=CONFLICT,
 )
 def add_person(
     case_id: str, body: PersonChange, actor: CurrentActor, found: Found
 ) -> dict[str, Any]:
-    household = dict(found.cases.get(actor, case_id)["household"])
-    household["members"] = [*household["members"], body.person.model_dump(mode="json")]
-    return found.cases.change(
-        actor, case_id, body.version, household=checked(household), note=body.note
-    )
+    added = body.person.model_dump(mode="json")
+
+    def edit(household: dict[str, Any]) -> dict[str, Any]:
+        if added["id"] in [m["id"] for m in household["members"]]:
+            raise InvalidRequestError(
+                [{"path": "body.person.id", "message": "a person with this id is in the household"}]
+            )
+        household["members"] = [*household["members"], added]
+        return checked(household)
+
+    return found.cases.change(actor, case_id, body.version, edit=edit, note=body.note)
 
 
-@router.put("/cases/{case_id}/persons/{person_id}", tags=["persons"], response_model=CaseOut)
+@router.put(
+    "/cases/{case_id}/persons/{person_id}",
+    tags=["persons"],
+    response_model=CaseOut,
+    responses=CONFLICT,
+)
 def replace_person(
     case_id: str, person_id: str, body: PersonChange, actor: CurrentActor, found: Found
 ) -> dict[str, Any]:
-    household = dict(found.cases.get(actor, case_id)["household"])
-    members = household["members"]
-    if person_id not in [m["id"] for m in members]:
-        raise NotFoundError("person")
     replacement = body.person.model_dump(mode="json")
-    household["members"] = [replacement if m["id"] == person_id else m for m in members]
-    return found.cases.change(
-        actor, case_id, body.version, household=checked(household), note=body.note
-    )
+
+    def edit(household: dict[str, Any]) -> dict[str, Any]:
+        members = household["members"]
+        if person_id not in [m["id"] for m in members]:
+            raise NotFoundError("person")
+        if replacement["id"] != person_id:  # records name persons by id: an id never changes
+            raise InvalidRequestError(
+                [{"path": "body.person.id", "message": "a person's id cannot be changed"}]
+            )
+        household["members"] = [replacement if m["id"] == person_id else m for m in members]
+        return checked(household)
+
+    return found.cases.change(actor, case_id, body.version, edit=edit, note=body.note)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS
+from zairyu.web.fields import Flag, IsoDate
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter()
@@ -44,7 +45,7 @@ class EventDetails(Strict):
 
 class EventIn(Strict):
     kind: EventKind
-    occurred_on: date
+    occurred_on: IsoDate
     person_ids: list[str] = Field(default_factory=list, max_length=50)
     details: EventDetails = Field(default_factory=EventDetails)
 
@@ -80,7 +81,7 @@ class Proof(Strict):
 class EvidenceIn(Strict):
     title: str = Field(min_length=1, max_length=300)
     kind: EvidenceKind
-    received_on: date | None = None
+    received_on: IsoDate | None = None
     proves: list[Proof] = Field(default_factory=list, max_length=100)
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     note: str | None = Field(default=None, max_length=5000)
@@ -108,7 +109,7 @@ class DecisionIn(Strict):
     period_months: int | None = Field(default=None, ge=1, le=120)
     reasons: str | None = Field(default=None, max_length=10000)
     decided_by: str = Field(min_length=1, max_length=200, description="The authority or official.")
-    decided_on: date
+    decided_on: IsoDate
 
     @model_validator(mode="after")
     def _fields_for_outcome(self) -> DecisionIn:
@@ -143,12 +144,12 @@ class ReminderKind(StrEnum):
 
 class ReminderIn(Strict):
     kind: ReminderKind
-    due_on: date
+    due_on: IsoDate
     title: str = Field(min_length=1, max_length=300)
 
 
 class ReminderChange(Strict):
-    done: bool
+    done: Flag
 
 
 class ReminderOut(BaseModel):

@@ -1,16 +1,28 @@
-"""Browser sign-in. Failed attempts are slowed, then the account is locked for a while."""
+"""Browser sign-in, answered the same for a name that exists and one that does not.
+
+Neither the password check nor the delay after a failure holds a database lock or a worker
+thread: the attempt is counted in one short transaction, argon2 runs in a small pool of its own
+(at most ``HASHING`` at once, so a flood of sign-ins cannot take the threads other requests
+need), the delay is an ``asyncio.sleep``, and the outcome is recorded in another short
+transaction.
+"""
 
 from __future__ import annotations
 
-import time
+import asyncio
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
+from zairyu.web.answers import SIGN_IN
 from zairyu.web.security import SESSION_COOKIE, CurrentActor, Found, cookie, remote_address
 
 router = APIRouter(tags=["session"])
+HASHING = anyio.CapacityLimiter(2)
 
 
 class Credentials(BaseModel):
@@ -26,17 +38,23 @@ class SessionOut(BaseModel):
     csrf_token: str = Field(description="Send it back in the X-CSRF-Token header on every change.")
 
 
-@router.post("/session", response_model=SessionOut, responses={401: {}, 429: {}})
-def sign_in(
-    body: Credentials, request: Request, response: Response, found: Found
-) -> dict[str, Any]:
-    result = found.accounts.login(body.username, body.password, remote_address(request))
-    if result.locked:
-        raise HTTPException(429, "too many failed sign-ins; try again later")
-    if result.actor is None:
-        time.sleep(found.settings.login.delay(max(result.failures, 1)))
-        raise HTTPException(401, "wrong username or password")
-    value, csrf = found.accounts.open_session(result.actor)
+def _refusal(status_code: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code)
+
+
+@router.post("/session", response_model=SessionOut, responses=SIGN_IN)
+async def sign_in(body: Credentials, request: Request, found: Found) -> Any:
+    signin = found.accounts.signin
+    attempt = await run_in_threadpool(signin.begin, body.username, remote_address(request))
+    if attempt.throttled:
+        return _refusal(429, "too many failed sign-ins from here; try again later")
+    correct = await anyio.to_thread.run_sync(signin.check, attempt, body.password, limiter=HASHING)
+    actor = await run_in_threadpool(signin.finish, attempt, correct)
+    if actor is None:
+        await asyncio.sleep(found.settings.login.delay(attempt.failures))
+        return _refusal(401, "wrong username or password")
+    value, csrf = await run_in_threadpool(found.accounts.open_session, actor)
+    response = JSONResponse({"username": actor.username, "role": actor.role, "csrf_token": csrf})
     response.set_cookie(
         SESSION_COOKIE,
         value,
@@ -46,10 +64,10 @@ def sign_in(
         samesite="strict",
         path="/",
     )
-    return {"username": result.actor.username, "role": result.actor.role, "csrf_token": csrf}
+    return response
 
 
-@router.get("/session", response_model=SessionOut)
+@router.get("/session", response_model=SessionOut, responses={401: SIGN_IN[401], 404: {}})
 def current_session(
     request: Request,
     actor: CurrentActor,
@@ -62,13 +80,16 @@ def current_session(
     return {"username": actor.username, "role": actor.role, "csrf_token": found_session[1]}
 
 
-@router.delete("/session", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/session", status_code=status.HTTP_204_NO_CONTENT, responses={401: SIGN_IN[401], 403: {}}
+)
 def sign_out(
-    response: Response,
     actor: CurrentActor,
     found: Found,
     session_cookie: Annotated[str | None, Depends(cookie)],
-) -> None:
+) -> Response:
     if session_cookie:
         found.accounts.close_session(session_cookie)
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
     response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

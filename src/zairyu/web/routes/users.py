@@ -9,6 +9,7 @@ from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from zairyu.store.access import ADMINS, UserRole
+from zairyu.web.fields import Flag, Instant
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["users"])
@@ -28,11 +29,18 @@ class UserIn(Strict):
 
 class UserChange(Strict):
     role: UserRole | None = None
-    active: bool | None = None
+    active: Flag | None = None
 
 
 class PasswordChange(Strict):
-    password: str = Field(min_length=12, max_length=1000)
+    password: str = Field(
+        min_length=12,
+        max_length=1000,
+        description="At least 12 characters; not the username, not a common password.",
+    )
+    current_password: str | None = Field(
+        default=None, max_length=1000, description="Needed to change your own password."
+    )
 
 
 class UserOut(BaseModel):
@@ -45,7 +53,7 @@ class UserOut(BaseModel):
 
 class TokenIn(Strict):
     name: str = Field(min_length=1, max_length=100)
-    expires_at: datetime | None = None
+    expires_at: Instant | None = None
 
 
 class TokenOut(BaseModel):
@@ -108,4 +116,5 @@ def change_user(
 
 @router.put("/users/{user_id}/password", status_code=status.HTTP_204_NO_CONTENT)
 def set_password(user_id: str, body: PasswordChange, actor: CurrentActor, found: Found) -> None:
-    found.accounts.set_password(actor, user_id, body.password)
+    """Your own needs `current_password`; an admin may set a colleague's. Other sessions end."""
+    found.accounts.set_password(actor, user_id, body.password, body.current_password)

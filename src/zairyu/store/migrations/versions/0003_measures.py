@@ -2,7 +2,7 @@
 calendar feeds (issue 14)
 
 Revision ID: 0003
-Revises: 0001 (0002 is being written in parallel; re-point down_revision to it when merging)
+Revises: 0002
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import zairyu.store.tables
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,142 @@
+"""Signing in, changing passwords and roles through the API, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+from api_fixtures import PASSWORD
+from fastapi.testclient import TestClient
+
+from zairyu.store.access import UserRole
+from zairyu.web.routes import session as session_route
+
+
+def _browser(api):
+    return TestClient(api.client.app, base_url="https://testserver")
+
+
+def _sign_in(client, username, password):
+    return client.post("/api/v1/session", json={"username": username, "password": password})
+
+
+def test_an_unknown_and_a_known_name_get_the_same_status_and_words(api):
+    member = api.member()
+    unknown = f"user-{uuid.uuid4().hex[:8]}"
+    answers = {}
+    for name in (member.username, unknown):
+        browser = _browser(api)
+        answers[name] = [
+            (r.status_code, r.json()) for r in (_sign_in(browser, name, "wrong") for _ in range(7))
+        ]
+    assert answers[member.username] == answers[unknown]
+    assert answers[unknown][0] == (401, {"detail": "wrong username or password"})
+    assert answers[unknown][-1][0] == 429
+
+
+def test_the_delay_after_a_failure_is_awaited_not_slept_in_a_thread(api, monkeypatch):
+    waited = []
+
+    async def recording_sleep(seconds):
+        waited.append(seconds)
+
+    monkeypatch.setattr(session_route.asyncio, "sleep", recording_sleep)
+    monkeypatch.setattr("time.sleep", lambda _s: (_ for _ in ()).throw(AssertionError("slept")))
+    assert _sign_in(_browser(api), f"nobody-{uuid.uuid4().hex[:6]}", "x").status_code == 401
+    assert len(waited) == 1
+
+
+def _own_password(member, new, current):
+    me = member.client.get("/api/v1/users/me").json()
+    body = {"password": new, "current_password": current}
+    return member.client.put(f"/api/v1/users/{me['id']}/password", json=body)
+
+
+def test_changing_ones_password_needs_the_current_one(api):
+    member = api.member()
+    assert _own_password(member, "a brand new phrase 9", None).status_code == 422
+    wrong = _own_password(member, "a brand new phrase 9", "not it at all")
+    assert wrong.status_code == 422 and wrong.json()["problems"][0]["path"] == "current_password"
+    assert _own_password(member, "a brand new phrase 9", PASSWORD).status_code == 204
+    assert _sign_in(_browser(api), member.username, "a brand new phrase 9").status_code == 200
+
+
+def test_a_weak_password_is_refused_in_words(api):
+    member = api.member()
+    for weak, why in [
+        (" " * 14, "only spaces"),
+        (member.username + "123", "username"),
+        ("Password1234", "most common"),
+        ("qwertyuiop123", "most common"),
+    ]:
+        refused = _own_password(member, weak, PASSWORD)
+        assert refused.status_code == 422, weak
+        assert why in refused.json()["problems"][0]["message"]
+        assert weak not in refused.text
+
+
+def test_a_password_change_ends_other_sessions_and_tokens_but_not_the_callers(api):
+    member = api.member()
+    browser = _browser(api)
+    assert _sign_in(browser, member.username, PASSWORD).status_code == 200
+    other = member.client.post("/api/v1/users/me/tokens", json={"name": "old laptop"}).json()
+    other_client = TestClient(
+        api.client.app,
+        base_url="https://testserver",
+        headers={"Authorization": f"Bearer {other['token']}"},
+    )
+    assert other_client.get("/api/v1/users/me").status_code == 200
+    assert _own_password(member, "a brand new phrase 9", PASSWORD).status_code == 204
+    assert member.client.get("/api/v1/users/me").status_code == 200
+    assert other_client.get("/api/v1/users/me").status_code == 401
+    assert browser.get("/api/v1/users/me").status_code == 401
+
+
+def test_the_only_admin_cannot_demote_or_deactivate_themself(api):
+    admin = api.member(UserRole.admin)
+    me = admin.client.get("/api/v1/users/me").json()
+    for change in ({"role": "caseworker"}, {"active": False}):
+        refused = admin.client.patch(f"/api/v1/users/{me['id']}", json=change)
+        assert refused.status_code == 403
+        assert "only admin" in refused.json()["detail"]
+    second = api.member(UserRole.admin, org_id=admin.org_id)
+    assert (
+        admin.client.patch(f"/api/v1/users/{me['id']}", json={"role": "reviewer"}).json()["role"]
+        == "reviewer"
+    )
+    assert second.client.get("/api/v1/users").status_code == 200
+
+
+def test_a_boolean_given_as_a_string_is_refused(api):
+    admin = api.member(UserRole.admin)
+    colleague = api.member(org_id=admin.org_id)
+    users = {u["username"]: u["id"] for u in admin.client.get("/api/v1/users").json()}
+    answer = admin.client.patch(f"/api/v1/users/{users[colleague.username]}", json={"active": "no"})
+    assert answer.status_code == 422
+
+
+def test_the_same_username_added_ten_times_at_once_is_one_201_and_nine_422(api):
+    admin = api.member(UserRole.admin)
+    body = {
+        "username": f"dup-{uuid.uuid4().hex[:8]}",
+        "role": "reviewer",
+        "password": "a sound passphrase 7",
+    }
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        codes = sorted(
+            pool.map(lambda _: admin.client.post("/api/v1/users", json=body).status_code, range(10))
+        )
+    assert codes == [201] + [422] * 9
+
+
+def test_a_token_expiry_without_a_timezone_or_out_of_range_is_422(api):
+    member = api.member()
+    for expires in (
+        "2030-01-01T00:00:00",
+        "9999-12-31T23:59:59-05:00",
+        "0001-01-01T00:00:00+09:00",
+    ):
+        answer = member.client.post(
+            "/api/v1/users/me/tokens", json={"name": "x", "expires_at": expires}
+        )
+        assert answer.status_code == 422, expires
