@@ -99,7 +99,7 @@ def test_screen_save_assess_decide_switch_and_sign_out(page, server):
     page.click("form[action$='/assess'] button")
     page.wait_for_url("**/assessments/*")
     expected = assess(Household.model_validate(household), clock.today(), counterfactuals=False)
-    summary = page.inner_text("#summary-h + table")
+    summary = page.inner_text("section[aria-labelledby=summary-h]")
     for policy in expected.policies:
         for person in policy.persons:
             assert person.outcome_text["ja"] in summary
