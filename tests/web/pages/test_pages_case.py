@@ -43,6 +43,20 @@ def test_assessing_a_case_shows_the_summary_first_and_the_disclaimer(site):
     assert "法務大臣" in text
 
 
+def test_the_assessment_page_hands_out_the_memo_as_a_pdf_in_the_page_language(site):
+    browser = site.browser(site.member()[0], lang="ja")
+    case_path = new_case(browser)
+    page = browser.post(
+        f"{case_path}/assess", data={"csrf_token": csrf(browser, case_path), "as_of": "2025-06-01"}
+    )
+    link = re.search(r'href="(/api/v1/assessments/[^"]+/memo\.pdf\?lang=ja)"', page.text)
+    assert link is not None
+    memo = browser.get(link.group(1))
+    assert memo.status_code == 200
+    assert memo.headers["content-type"] == "application/pdf"
+    assert memo.content.startswith(b"%PDF")
+
+
 def test_the_case_list_shows_the_last_assessment_and_finds_by_reference(site):
     browser = site.browser(site.member()[0])
     case_path = new_case(browser, "LIST-42")
