@@ -6,15 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from zairyu.deadlines.kinds import EventKind, MeasureKind
+from zairyu.model.strict import Strict
 
 Short = Annotated[str, Field(min_length=1, max_length=300)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Supervisor(Strict):

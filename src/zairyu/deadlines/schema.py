@@ -11,14 +11,11 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from zairyu.deadlines.kinds import EventKind, MeasureKind, Party
+from zairyu.model.strict import Strict
 from zairyu.policies.schema import Citation, Identifier, Text
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class MeasureField(StrEnum):
@@ -132,8 +129,8 @@ class RuleSet(Strict):
     disclaimer: Text
     sources: list[str]
     rules: list[Rule]
-    notices: list[Notice] = []
-    not_formalised: list[Text] = []
+    notices: list[Notice] = Field(default_factory=list)
+    not_formalised: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> RuleSet:

@@ -7,11 +7,12 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from zairyu.clock import today
 from zairyu.model.household import Household, Person
 from zairyu.model.problems import InvalidHousehold, check_household, parse_household
+from zairyu.model.strict import StrictRequest as Strict
 from zairyu.store.access import InvalidRequestError, NotFoundError
 from zairyu.web.fields import MAX_INT
 from zairyu.web.redaction import redacted
@@ -26,10 +27,6 @@ CONFLICT: dict[int | str, dict[str, Any]] = {
 class CaseStatus(StrEnum):
     open = "open"
     closed = "closed"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class CaseIn(Strict):

@@ -12,11 +12,12 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from zairyu.deadlines.facts import Measure
 from zairyu.deadlines.kinds import EventKind
 from zairyu.deadlines.service import MeasureService
+from zairyu.model.strict import StrictRequest as Strict
 from zairyu.store.measures import EventFields, Measures
 from zairyu.web.routes import reminders
 from zairyu.web.routes.reminders import Today
@@ -30,10 +31,6 @@ TAGS: list[str | Any] = ["measures"]
 
 def service(found: Services) -> MeasureService:
     return MeasureService(Measures(found.db))
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class MeasureChange(Strict):

@@ -7,17 +7,14 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
+from zairyu.model.strict import StrictRequest as Strict
 from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS
 from zairyu.web.fields import Flag, IsoDate
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter()
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class EventKind(StrEnum):

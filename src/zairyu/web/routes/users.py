@@ -6,8 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from zairyu.model.strict import StrictRequest as Strict
 from zairyu.store.access import ADMINS, UserRole
 from zairyu.web.fields import Flag, Instant
 from zairyu.web.security import CurrentActor, Found
@@ -15,10 +16,6 @@ from zairyu.web.security import CurrentActor, Found
 router = APIRouter(tags=["users"])
 
 Username = Field(min_length=2, max_length=100, pattern=r"^[A-Za-z0-9_.@\-]+$")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class UserIn(Strict):
