@@ -4,7 +4,8 @@ as the Polars backend (as tests/engine/test_sql.py shows for DuckDB and PostgreS
 
 Needs the ``spark`` extra (pyspark) and a Java runtime; skips, saying which is missing, without
 them. One local session for the module (one core, two shuffle partitions, no UI, bound to
-127.0.0.1): its start-up is most of the time.
+127.0.0.1), one query per policy and date over one table: about a minute in all, of which the
+session's start-up is 10 to 40 seconds depending on the machine's load.
 """
 
 from __future__ import annotations
