@@ -14,6 +14,7 @@ Prints Markdown tables; medians (min–max) of the rounds.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import tempfile
 from collections.abc import Callable
@@ -24,22 +25,25 @@ from typing import Any
 import polars as pl
 import pyarrow.parquet as pq
 
+from benchmarks.engines import zairyu_engine
 from benchmarks.engines.zairyu_engine import BASE
 from benchmarks.generate import AS_OF
 from benchmarks.measure import Sample, figures, interleave, run_process, time_call
 from benchmarks.report import duration
 from benchmarks.run import dataset
-from zairyu.io.batch import BatchSummary, _count, assess_frame
 from zairyu.io.row_problems import type_chunk
 
 ROOT = Path(__file__).parents[1]
+# The module that holds run_batch (zairyu.io.batch, zairyu.services.batch once the services
+# layer lands): its assess_frame, _count and BatchSummary are the steps timed here.
+BATCH = importlib.import_module(zairyu_engine.run_batch.__module__)
 IMPORTS = {
     "python -c pass": "pass",
     "polars": "import polars",
     "polars + pyarrow.parquet": "import polars, pyarrow.parquet",
     "zairyu.engine.columnar": "import zairyu.engine.columnar",
     "zairyu.engine.plan (pydantic, sqlglot, yaml)": "import zairyu.engine.plan",
-    "zairyu.io.batch (the batch stack)": "import zairyu.io.batch",
+    f"{BATCH.__name__} (the batch stack)": f"import {BATCH.__name__}",
     "zairyu.cli (every sub-command)": "import zairyu.cli",
 }
 
@@ -74,15 +78,17 @@ def steps(persons: int, rounds: int, work: Path) -> dict[str, list[Sample]]:
     source = dataset(persons)
     raw = pl.read_parquet(source)
     people, _ = type_chunk(raw, 1)
-    result = assess_frame(people, [BASE], AS_OF).rename({"_row": "row"})
+    result = BATCH.assess_frame(people, [BASE], AS_OF).rename({"_row": "row"})
     enums = _enum(_enum(result, "role"), "outcome")
     out = work / "out.parquet"
     tasks: dict[str, Callable[[], Sample]] = {
         "read the Parquet file": partial(time_call, partial(pl.read_parquet, source)),
         "row checks (type_chunk)": partial(time_call, partial(type_chunk, raw, 1)),
-        "evaluate (assess_frame)": partial(time_call, partial(assess_frame, people, [BASE], AS_OF)),
+        "evaluate (assess_frame)": partial(
+            time_call, partial(BATCH.assess_frame, people, [BASE], AS_OF)
+        ),
         "summary counts (_count)": partial(
-            time_call, lambda: _count(_fresh_summary(), persons, result, [BASE], 0)
+            time_call, lambda: BATCH._count(BATCH.BatchSummary(), persons, result, [BASE], 0)
         ),
         "write: as now (Polars, zstd)": partial(time_call, partial(_write, result, out)),
         "write: role and outcome as Enum": partial(time_call, partial(_write, enums, out)),
@@ -96,10 +102,6 @@ def steps(persons: int, rounds: int, work: Path) -> dict[str, list[Sample]]:
         ),
     }
     return interleave(tasks, rounds)
-
-
-def _fresh_summary() -> BatchSummary:
-    return BatchSummary()
 
 
 def markdown(title: str, samples: dict[str, list[Sample]]) -> str:
