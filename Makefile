@@ -45,9 +45,9 @@ serve: install ## Serve the JSON API on http://127.0.0.1:8000/api/v1 (SQLite in 
 schema: install ## Regenerate schemas/household.schema.json
 	$(BIN)/zairyu schema --out schemas/household.schema.json
 
-bench: install ## Time zairyu against OpenFisca, ZEN and a plain loop (10k, 100k, 1M persons)
+bench: install ## Time zairyu against OpenFisca, ZEN and a plain loop, paired (BENCH_ARGS=--large adds 10M, 20M)
 	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 docs: install schema ## Regenerate docs/cli.md (the command reference) and the schema
 	$(BIN)/zairyu cli-reference --out docs/cli.md

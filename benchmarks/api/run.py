@@ -1,25 +1,28 @@
-"""One assessment through the API: p50/p99 latency and requests/s at 32 connections (wrk).
+"""One assessment through the API, zairyu against OpenFisca's own web API, paired: requests/s,
+p50/p99 latency and the servers' CPU per request, at 32 connections (wrk).
 
-Measures zairyu's ``POST /api/v1/assessments`` and, in the same run and one after the other,
-OpenFisca's own web API (``openfisca serve``, ``POST /calculate``) serving the benchmark rule set
-(``benchmarks/api/openfisca_zairyu_benchmark``, which reuses
-``benchmarks/engines/openfisca_engine.py``), for the same household of three:
+    .venv/bin/python -m benchmarks.api.run [--rounds 5] [--duration 5s]
 
-    .venv/bin/python benchmarks/api/run.py
+Both servers are started first, one worker process each, on loopback, and each one's answer for
+the same household of three is fetched and compared. Then, round by round, every request is
+measured in turn (the order rotated each round, one warm-up per request first): zairyu's
+``POST /api/v1/assessments`` three ways (the default request: every policy in force,
+counterfactuals on; the same with ``"counterfactuals": false``, as OpenFisca computes none; that
+restricted to ``children-2023``, the policy the benchmark rule set simplifies) and OpenFisca's
+``POST /calculate`` serving the benchmark rule set (``benchmarks/api/openfisca_zairyu_benchmark``,
+which reuses ``benchmarks/engines/openfisca_engine.py``). Each zairyu figure is paired with
+OpenFisca's in the same round; the medians of those ratios are reported, with the load average.
 
-Servers, one worker process each, on loopback:
-- zairyu: ``zairyu serve --workers 1``, i.e. uvicorn, one process; the sync route runs in
-  Starlette's thread pool. Every request checks the bearer token against a throw-away SQLite
-  store.
-- OpenFisca: ``openfisca serve --workers 1``, i.e. gunicorn with one sync worker (one request at a
-  time, no keep-alive). No authentication.
+Servers:
+- zairyu: ``zairyu serve --workers 1``, i.e. uvicorn, one process; every request checks the
+  bearer token against a throw-away SQLite store.
+- OpenFisca: ``openfisca serve --workers 1``, i.e. gunicorn with one sync worker (one request at
+  a time, no keep-alive). No authentication.
 
-zairyu is measured three ways: the default request (every policy in force, counterfactuals on),
-the same with ``"counterfactuals": false`` (OpenFisca computes none), and that restricted to
-``children-2023``, the policy the benchmark rule set simplifies. Before measuring, each server's
-answer for the household is fetched once and compared. Needs ``wrk`` (Debian: apt-get install
-wrk). Writes ``benchmarks/api/results.json`` and ``results.md``. Numbers belong here, never in
-tests.
+CPU per request is the server's own (its process and children: user + system seconds, from
+/proc through psutil) over the requests wrk counted: it holds when the machine is shared, where
+requests/s do not. Needs ``wrk`` (Debian: apt-get install wrk). Writes
+``benchmarks/api/results.json`` and ``results.md``. Numbers belong here, never in tests.
 """
 
 from __future__ import annotations
@@ -35,15 +38,22 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+import psutil
+from benchmarks.measure import spread
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 BIN = Path(sys.executable).parent
 AS_OF = "2024-06-10"
 OPENFISCA = "openfisca serve, POST /calculate (benchmark rule set)"
+ZAIRYU_DEFAULT = "zairyu, POST /api/v1/assessments (all policies in force, counterfactuals on)"
+OPENFISCA_BODY = HERE / "openfisca-situation.json"
+FIGURES = ("requests_per_s", "p50_ms", "p99_ms", "server_cpu_ms_per_request")
 
 
 def wait_until_up(url: str, timeout_s: float = 60.0) -> None:
@@ -76,22 +86,13 @@ def post(url: str, body: Path, authorization: str) -> Any:
         return json.load(response)
 
 
-def wrk(url: str, body: Path, authorization: str, args: argparse.Namespace) -> dict[str, float]:
+def wrk(
+    url: str, body: Path, authorization: str, args: argparse.Namespace, duration: str = ""
+) -> dict[str, Any]:
     env = os.environ | {"BODY_FILE": str(body), "AUTHORIZATION": authorization}
-    command = [
-        "wrk",
-        f"-t{args.threads}",
-        f"-c{args.connections}",
-        f"-d{args.duration}",
-        "--latency",
-        "-s",
-        str(HERE / "post.lua"),
-        url,
-    ]
-    warm = [*command[:3], f"-d{args.warmup}", *command[4:]]
-    subprocess.run(warm, env=env, capture_output=True, check=True)
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}"]
+    command += [f"-d{duration or args.duration}", "--latency", "-s", str(HERE / "post.lua"), url]
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
-    print(out, file=sys.stderr)
     return parse(out)
 
 
@@ -100,7 +101,7 @@ def _ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def parse(out: str) -> dict[str, float]:
+def parse(out: str) -> dict[str, Any]:
     p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
     p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
@@ -148,7 +149,24 @@ def openfisca_answer(response: dict[str, Any]) -> dict[str, dict[str, bool]]:
     }
 
 
-def zairyu(args: argparse.Namespace, work: Path, answers: dict[str, Any]) -> dict[str, Any]:
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen[bytes]
+    url: str
+    authorization: str = ""
+
+    def cpu_s(self) -> float:
+        """User + system CPU seconds of the server and its children so far."""
+        root = psutil.Process(self.process.pid)
+        total = 0.0
+        for proc in [root, *root.children(recursive=True)]:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        return total
+
+
+def start_zairyu(args: argparse.Namespace, work: Path) -> Server:
     env = os.environ | {"ZAIRYU_DATA_DIR": str(work)}
     env.pop("ZAIRYU_DATABASE_URL", None)
     cli = str(BIN / "zairyu")
@@ -164,95 +182,139 @@ def zairyu(args: argparse.Namespace, work: Path, answers: dict[str, Any]) -> dic
     token = subprocess.run(
         [cli, "user", "token", "bench"], env=env, text=True, check=True, capture_output=True
     ).stdout.strip()
-    household = json.loads((HERE / "household.json").read_text())
-    bodies = {
-        "zairyu, POST /api/v1/assessments (all policies in force, counterfactuals on)": household,
-        "zairyu, same, counterfactuals off": household | {"counterfactuals": False},
-        "zairyu, same, counterfactuals off, children-2023 only": household
-        | {"counterfactuals": False, "policy_ids": ["children-2023"]},
-    }
-    server = subprocess.Popen(
+    process = subprocess.Popen(
         [cli, "serve", "--port", str(args.port), "--workers", "1"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    results = {}
-    try:
-        base = f"http://127.0.0.1:{args.port}"
-        wait_until_up(f"{base}/api/v1/openapi.json")
-        url = f"{base}/api/v1/assessments"
-        for label, content in bodies.items():
-            body = work / f"body-{len(results)}.json"
-            body.write_text(json.dumps(content))
-            response = post(url, body, f"Bearer {token}")
-            answers[label] = zairyu_answer(response)
-            answers[label + ", response bytes"] = len(json.dumps(response))
-            results[label] = wrk(url, body, f"Bearer {token}", args)
-    finally:
-        server.terminate()
-        server.wait()
-    return results
+    base = f"http://127.0.0.1:{args.port}"
+    server = Server("zairyu", process, f"{base}/api/v1/assessments", f"Bearer {token}")
+    wait_until_up(f"{base}/api/v1/openapi.json")
+    return server
 
 
-def openfisca(args: argparse.Namespace, answers: dict[str, Any]) -> dict[str, Any]:
+def start_openfisca(args: argparse.Namespace) -> Server:
     port = args.port + 1
     path = os.pathsep.join([str(ROOT), str(HERE), os.environ.get("PYTHONPATH", "")])
-    server = subprocess.Popen(
-        [
-            str(BIN / "openfisca"),
-            "serve",
-            "--country-package",
-            args.openfisca_package,
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-        ],
+    command = [str(BIN / "openfisca"), "serve", "--country-package", args.openfisca_package]
+    process = subprocess.Popen(
+        [*command, "--port", str(port), "--workers", "1"],
         env=os.environ | {"PYTHONPATH": path.rstrip(os.pathsep)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/spec")
-        body = Path(args.openfisca_body)
-        response = post(f"{base}/calculate", body, "")
-        answers[OPENFISCA] = openfisca_answer(response)
-        answers[OPENFISCA + ", response bytes"] = len(json.dumps(response))
-        return {OPENFISCA: wrk(f"{base}/calculate", body, "", args)}
-    finally:
-        server.terminate()
-        server.wait()
+    base = f"http://127.0.0.1:{port}"
+    server = Server("openfisca", process, f"{base}/calculate")
+    wait_until_up(f"{base}/spec")
+    return server
+
+
+def requests(work: Path, zairyu: Server, openfisca: Server | None, body: Path) -> dict[str, Any]:
+    """Each measured request: label -> (server, body file)."""
+    out: dict[str, Any] = {}
+    household = json.loads((HERE / "household.json").read_text())
+    bodies = {
+        ZAIRYU_DEFAULT: household,
+        "zairyu, same, counterfactuals off": household | {"counterfactuals": False},
+        "zairyu, same, counterfactuals off, children-2023 only": household
+        | {"counterfactuals": False, "policy_ids": ["children-2023"]},
+    }
+    for number, (label, content) in enumerate(bodies.items()):
+        path = work / f"body-{number}.json"
+        path.write_text(json.dumps(content))
+        out[label] = (zairyu, path)
+    if openfisca:
+        out[OPENFISCA] = (openfisca, body)
+    return out
+
+
+def answers_of(measured: dict[str, Any]) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for label, (server, body) in measured.items():
+        response = post(server.url, body, server.authorization)
+        read = zairyu_answer if server.name == "zairyu" else openfisca_answer
+        answers[label] = read(response)
+        answers[label + ", response bytes"] = len(json.dumps(response))
+    return answers
+
+
+def measure_once(server: Server, body: Path, args: argparse.Namespace) -> dict[str, Any]:
+    cpu = server.cpu_s()
+    figures: dict[str, Any] = wrk(server.url, body, server.authorization, args)
+    used = server.cpu_s() - cpu
+    figures["server_cpu_ms_per_request"] = round(used / max(figures["requests"], 1) * 1e3, 3)
+    figures["load_1min"] = round(os.getloadavg()[0], 2)
+    return figures
+
+
+def rounds(measured: dict[str, Any], args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
+    for server, body in measured.values():  # one warm-up per request
+        wrk(server.url, body, server.authorization, args, args.warmup)
+    labels = list(measured)
+    samples: dict[str, list[dict[str, Any]]] = {label: [] for label in labels}
+    for number in range(args.rounds):
+        shift = number % len(labels)
+        for label in labels[shift:] + labels[:shift]:
+            server, body = measured[label]
+            samples[label].append(measure_once(server, body, args))
+        print(f"round {number + 1}/{args.rounds} done", file=sys.stderr)
+    return samples
+
+
+def summarise(samples: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    peer = samples.get(OPENFISCA)
+    out: dict[str, Any] = {}
+    for label, runs in samples.items():
+        row: dict[str, Any] = {key: spread([r[key] for r in runs], 3) for key in FIGURES}
+        row["non_2xx"] = sum(r["non_2xx"] for r in runs)
+        row["socket_errors"] = sorted({r["socket_errors"] for r in runs} - {""})
+        row["runs"] = runs
+        if peer and label != OPENFISCA:
+            pairs = list(zip(runs, peer, strict=True))
+            row["vs_openfisca"] = {
+                key: spread([a[key] / b[key] for a, b in pairs], 3) for key in FIGURES
+            }
+        out[label] = row
+    return out
 
 
 def table(results: dict[str, Any]) -> str:
-    base = results["measurements"].get(OPENFISCA)
     lines = [
-        "| server and request | p50 ms | p99 ms | requests/s "
-        "| p50 ratio | p99 ratio | req/s ratio |",
-        "|---|---|---|---|---|---|---|",
+        "| server and request | requests/s | p50 ms | p99 ms | server CPU ms/request "
+        "| req/s ratio | p50 ratio | p99 ratio | CPU/request ratio |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for label, m in results["measurements"].items():
-        ratios = ["", "", ""]
-        if base and label != OPENFISCA:
-            ratios = [
-                f"{m['p50_ms'] / base['p50_ms']:.2f}",
-                f"{m['p99_ms'] / base['p99_ms']:.2f}",
-                f"{m['requests_per_s'] / base['requests_per_s']:.2f}",
-            ]
-        lines.append(
-            f"| {label} | {m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {m['requests_per_s']:,.0f} | "
-            + " | ".join(ratios)
-            + " |"
+        cells = [f"{m[k]['median']:,.2f}" for k in FIGURES]
+        vs = m.get("vs_openfisca")
+        cells += (
+            [f"{vs[k]['median']:.2f} ({vs[k]['min']:.2f}–{vs[k]['max']:.2f})" for k in FIGURES]
+            if vs
+            else [""] * 4
         )
-    lines.append("")
-    lines.append(
-        "Ratios are zairyu / OpenFisca: below 1 for latency and above 1 for requests/s mean "
-        f"zairyu is faster. {results['connections']} connections, {results['threads']} wrk "
-        f"threads, {results['duration']} per row after a {results['warmup']} warm-up, "
-        "one server worker process each."
-    )
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Medians over "
+        f"{results['rounds']} rounds of {results['duration']} per request (after a "
+        f"{results['warmup']} warm-up each), requests in turn within a round, the order rotated; "
+        "ratios are zairyu / OpenFisca round by round, then the median (min–max): above 1 for "
+        "requests/s and below 1 for latency and CPU mean zairyu is better. "
+        f"{results['connections']} connections, {results['threads']} wrk threads, one server "
+        f"worker process each. Load average before {results['load_before']}, after "
+        f"{results['load_after']}.",
+    ]
+    default = results["measurements"].get(ZAIRYU_DEFAULT, {}).get("vs_openfisca")
+    if default:
+        rps, p99 = default["requests_per_s"]["median"], default["p99_ms"]["median"]
+        lines += [
+            "",
+            "| target (default request) | measured | met |",
+            "|---|---|---|",
+            f"| ≥ 3× OpenFisca's requests/s | {rps:.2f}× | {'yes' if rps >= 3 else '**no**'} |",
+            f"| p99 no higher than OpenFisca's | {p99:.2f}× | {'yes' if p99 <= 1 else '**no**'} |",
+        ]
     return "\n".join(lines)
 
 
@@ -261,11 +323,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--openfisca-package", default="openfisca_zairyu_benchmark")
-    parser.add_argument("--openfisca-body", default=str(HERE / "openfisca-situation.json"))
+    parser.add_argument("--openfisca-body", default=str(OPENFISCA_BODY))
     parser.add_argument("--no-openfisca", action="store_true", help="measure zairyu alone")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--duration", default="15s")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--duration", default="5s", help="per request and round")
     parser.add_argument("--warmup", default="3s")
     parser.add_argument("--port", type=int, default=8900)
     parser.add_argument("--max-load", type=float, default=1.0, help="wait until load is below")
@@ -273,43 +336,52 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
-    load = wait_until_idle(args.max_load, timeout_s=600)
+    wait_until_idle(args.max_load, timeout_s=600)
+    results: dict[str, Any] = {
+        key: getattr(args, key) for key in ("connections", "threads", "rounds", "duration")
+    } | {"warmup": args.warmup, "load_before": [round(x, 2) for x in os.getloadavg()]}
+    results |= describe()
+    servers: list[Server] = []
+    with tempfile.TemporaryDirectory() as work:
+        try:
+            zairyu = start_zairyu(args, Path(work))
+            servers.append(zairyu)
+            openfisca = None if args.no_openfisca else start_openfisca(args)
+            servers += [openfisca] if openfisca else []
+            measured = requests(Path(work), zairyu, openfisca, Path(args.openfisca_body))
+            answers = answers_of(measured)
+            results["measurements"] = summarise(rounds(measured, args))
+        finally:
+            for server in servers:
+                server.process.terminate()
+                server.process.wait()
+    results["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    results["answers"] = answers
+    compared = [a for label, a in answers.items() if not label.endswith("bytes")]
+    results["answers_agree"] = all(a == compared[0] for a in compared)
+    if not results["answers_agree"]:
+        raise SystemExit(f"the servers' answers differ: {json.dumps(answers, indent=2)}")
+    results["table"] = table(results)
+    Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
+    Path(args.out).with_suffix(".md").write_text(results["table"] + "\n")
+    print(results["table"])
+
+
+def describe() -> dict[str, Any]:
     wrk_version = subprocess.run(
         ["wrk", "--version"], check=False, capture_output=True, text=True
     ).stdout
-    results: dict[str, Any] = {
-        "connections": args.connections,
-        "threads": args.threads,
-        "duration": args.duration,
-        "warmup": args.warmup,
-        "load_average_before": round(load, 2),
+    return {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}",
         "servers": {
             "zairyu": f"zairyu serve --workers 1: uvicorn {version('uvicorn')}, one process, "
-            "sync route in the thread pool, bearer token checked against SQLite per request",
+            "bearer token checked against SQLite per request",
             "openfisca": f"openfisca serve --workers 1: gunicorn {version('gunicorn')}, one sync "
             f"worker, OpenFisca-Core {version('openfisca-core')}, no authentication",
             "wrk": wrk_version.split("Copyright")[0].strip(),
         },
     }
-    answers: dict[str, Any] = {}
-    measurements: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as work:
-        measurements |= zairyu(args, Path(work), answers)
-    if not args.no_openfisca:
-        measurements |= openfisca(args, answers)
-    results["measurements"] = measurements
-    results["load_average_after"] = round(os.getloadavg()[0], 2)
-    results["answers"] = answers
-    compared = [a for label, a in answers.items() if not label.endswith("bytes")]
-    results["answers_agree"] = all(a == compared[0] for a in compared)
-    results["table"] = table(results)
-    Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
-    Path(args.out).with_suffix(".md").write_text(results["table"] + "\n")
-    print(json.dumps(answers, indent=2))
-    print(f"answers agree: {results['answers_agree']}")
-    print(results["table"])
 
 
 if __name__ == "__main__":

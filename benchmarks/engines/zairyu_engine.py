@@ -53,6 +53,12 @@ def evaluate(frame: pl.DataFrame, params: dict[str, int] = BASELINE) -> pl.DataF
     return evaluate_frame(compiled, frame, AS_OF).select(OUTPUTS).collect()
 
 
+def evaluate_all(frame: pl.DataFrame) -> pl.DataFrame:
+    """Every variable, condition and the outcome, as the batch writes them (no projection: Polars
+    would otherwise skip the columns the benchmark does not compare)."""
+    return evaluate_frame(BASE, frame, AS_OF).collect()
+
+
 def single(rows: list[dict[str, Any]], trace: bool) -> Any:
     if trace:
         return assess_rows(SCALAR, rows, AS_OF, counterfactuals=False)
