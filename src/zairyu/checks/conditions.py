@@ -14,6 +14,7 @@ import z3
 from zairyu.checks.context import Context
 from zairyu.checks.encode import World
 from zairyu.checks.findings import Finding
+from zairyu.checks.values import V
 
 
 def facts_known(world: World, name: str, i: int = 0) -> z3.BoolRef:
@@ -43,24 +44,34 @@ def check_conditions(ctx: Context) -> list[Finding]:
         who = applies(a, step.roles)
         roles = ", ".join(sorted(step.roles)) if step.roles else "any member"
         base = f"dead:{pid}:{step.name}"
-        can_true = ctx.solve(who, value.is_true) is not None
-        can_false = ctx.solve(who, value.is_false) is not None
-        if not can_true:
-            found.append(_constant(ctx, base, "never_true", step.name, roles, [who, value.is_false]))
-        if not can_false:
-            found.append(_constant(ctx, base, "never_false", step.name, roles, [who, value.is_true]))
-        stuck = [who, facts_known(a, step.name), z3.Not(value.known)]
-        if ctx.solve(*stuck) is not None:
-            found.append(
-                Finding(
-                    f"{base}:unknown_when_known",
-                    "dead",
-                    "error",
-                    f"condition '{step.name}' is unknown for this {roles} although every fact "
-                    "it reads is known",
-                    ctx.scenes(stuck, (a, "facts known, condition unknown")),
-                )
+        with ctx.question(base):
+            found += _condition(ctx, base, step.name, roles, who, value)
+    return found
+
+
+def _condition(
+    ctx: Context, base: str, name: str, roles: str, who: z3.BoolRef, value: V
+) -> list[Finding]:
+    found: list[Finding] = []
+    a = ctx.a
+    can_true = ctx.solve(who, value.is_true) is not None
+    can_false = ctx.solve(who, value.is_false) is not None
+    if not can_true:
+        found.append(_constant(ctx, base, "never_true", name, roles, [who, value.is_false]))
+    if not can_false:
+        found.append(_constant(ctx, base, "never_false", name, roles, [who, value.is_true]))
+    stuck = [who, facts_known(a, name), z3.Not(value.known)]
+    if ctx.solve(*stuck) is not None:
+        found.append(
+            Finding(
+                f"{base}:unknown_when_known",
+                "dead",
+                "error",
+                f"condition '{name}' is unknown for this {roles} although every fact "
+                "it reads is known",
+                ctx.scenes(stuck, (a, "facts known, condition unknown")),
             )
+        )
     return found
 
 

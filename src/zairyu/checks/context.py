@@ -8,7 +8,8 @@ runs it through the scalar engine to confirm what the solver claims.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,7 +17,7 @@ import z3
 from pydantic import ValidationError
 
 from zairyu.checks.encode import World
-from zairyu.checks.facts import HIDDEN
+from zairyu.checks.facts import HIDDEN, kind_of
 from zairyu.checks.findings import Scene
 from zairyu.checks.values import V, same_value
 from zairyu.checks.witness import Value, household, read
@@ -26,9 +27,13 @@ from zairyu.engine.plan import Plan
 from zairyu.model.household import Household
 from zairyu.model.table import COLUMNS, household_rows
 
-TIMEOUT_MS = 20_000
+TIMEOUT_MS = 60_000
 PLAUSIBLE_YEAR = 1950  # an example's dates are chosen from this year on where they can be
 INT_COLUMNS = frozenset(c for c in COLUMNS if COLUMNS[c].kind == "int")
+
+
+class Undecided(Exception):
+    """The solver could not answer within its time."""
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Context:
     b: World = field(init=False)
     solver: z3.Solver = field(init=False)
     queries: int = 0
+    undecided: list[str] = field(default_factory=list)  # questions the solver could not decide
 
     def __post_init__(self) -> None:
         self.a = World(self.plan, self.size, "a")
@@ -47,10 +53,11 @@ class Context:
         self.solver.set("timeout", TIMEOUT_MS)
         self.solver.add(*self.a.constraints, *self.b.constraints)
 
-    def solve(self, *props: z3.BoolRef) -> z3.ModelRef | None:
+    def solve(self, *props: z3.BoolRef, timeout_ms: int = TIMEOUT_MS) -> z3.ModelRef | None:
         """A model of every constraint and ``props``, or None if there is none."""
         self.queries += 1
         self.solver.push()
+        self.solver.set("timeout", timeout_ms)
         try:
             self.solver.add(*props)
             result = self.solver.check()
@@ -60,7 +67,17 @@ class Context:
                 )
             return self.solver.model() if result == z3.sat else None
         finally:
+            self.solver.set("timeout", TIMEOUT_MS)
             self.solver.pop()
+
+    @contextmanager
+    def question(self, check_id: str) -> Iterator[None]:
+        """Ask one check's questions; one the solver cannot answer in time is recorded as
+        undecided (and reported), never taken as an answer."""
+        try:
+            yield
+        except Undecided as error:
+            self.undecided.append(f"{check_id} ({error})")
 
     def tie(self, changed: Iterable[tuple[int, str]] = ()) -> list[z3.BoolRef]:
         """World b is world a, except the (member, column) facts in ``changed``."""
@@ -96,10 +113,12 @@ class Context:
         try:
             self.solver.add(*props, *(z3.Implies(f, w) for f, (_, w) in flags.items()))
             live = dict(flags)
-            while self.solver.check(*live) == z3.unsat:
+            while (result := self.solver.check(*live)) != z3.sat:
+                if result == z3.unknown:
+                    raise Undecided("no simple example within the time")
                 core = [f for f in self.solver.unsat_core() if f in live]
                 if not core:
-                    raise TimeoutError(f"{self.plan.id}: the example no longer holds")
+                    raise Undecided("the example no longer holds")
                 del live[min(core, key=lambda f: live[f][0])]
             return self.solver.model()
         finally:

@@ -79,7 +79,8 @@ class PolicyReport:
     checks: int = 0  # solver queries asked
     seconds: float = 0.0
     findings: list[Finding] = field(default_factory=list)
-    unused_waivers: list[str] = field(default_factory=list)
+    unused_waivers: list[str] = field(default_factory=list)  # stale: they fail the run too
+    undecided: list[str] = field(default_factory=list)  # questions the solver left open in time
 
     def failing(self, *, strict: bool = False) -> list[Finding]:
         return [f for f in self.findings if f.waived is None and (strict or f.severity == "error")]

@@ -22,32 +22,36 @@ def check_outcomes(ctx: Context) -> list[Finding]:
     found: list[Finding] = []
     index = a.outcome(0)
     for k, o in enumerate(outcomes):
-        if ctx.solve(index == k) is None:
+        with ctx.question(f"outcome:{pid}:{o.id}:unreachable"):
+            if ctx.solve(index == k) is not None:
+                continue
             found.append(
                 Finding(
                     f"outcome:{pid}:{o.id}:unreachable",
                     "outcomes",
                     "error",
-                    f"outcome '{o.id}' is given to no one, in any household of up to {ctx.size} "
-                    "members",
+                    f"outcome '{o.id}' is given to no one, in any household of up to "
+                    f"{ctx.size} members",
                 )
             )
     every = z3.And(*(facts_known(a, o.id) for o in outcomes))
     stuck = [every, index == len(outcomes)]
-    if ctx.solve(*stuck) is not None:
-        found.append(
-            Finding(
-                f"outcome:{pid}:{UNDETERMINED}:when_known",
-                "outcomes",
-                "error",
-                "a person whose every fact is known gets no outcome",
-                ctx.scenes(stuck, (a, "every fact known, no outcome")),
+    with ctx.question(f"outcome:{pid}:{UNDETERMINED}:when_known"):
+        if ctx.solve(*stuck) is not None:
+            found.append(
+                Finding(
+                    f"outcome:{pid}:{UNDETERMINED}:when_known",
+                    "outcomes",
+                    "error",
+                    "a person whose every fact is known gets no outcome",
+                    ctx.scenes(stuck, (a, "every fact known, no outcome")),
+                )
             )
-        )
     whens = [a.expr(o.node, 0) for o in outcomes]
     for j in range(1, len(outcomes)):
         for i in range(j):
-            found += _pair(ctx, i, j, whens[i].is_true, whens[j].is_true)
+            with ctx.question(f"shadowed:{pid}:{outcomes[j].id}:{outcomes[i].id}"):
+                found += _pair(ctx, i, j, whens[i].is_true, whens[j].is_true)
     return found
 
 

@@ -4,8 +4,9 @@ Each fact is unknown or a value within its domain (``domains``); the columns of 
 convictions, the school history, the deportation grounds) are known or unknown together and
 agree with each other as ``zairyu.model.table`` computes them; the household format's own rules
 hold (no deportation-order date without an order, no pending refugee application among none);
-every date is a real day on or before the assessment date, which lies within the policy's
-validity. Members present come first (member 0 is the person checked).
+every date is a real day on or before the assessment date (which lies within the policy's
+validity) and none of a person's dates falls before their birth. Members present come first
+(member 0 is the person checked).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def constraints(world: World) -> list[z3.BoolRef]:
         out.append(z3.Implies(world.present[j], world.present[j - 1]))
     for j in range(world.size):
         row = world.facts[j]
-        out += _domains(row, world.as_of)
+        out += _domains(row, world.as_of) + _after_birth(row)
         out += _convictions(row) + _school(row) + _grounds(row) + _format_rules(row)
         for column in HOUSEHOLD_LEVEL & set(row):
             out.append(same_value(row[column], world.facts[0][column]))
@@ -63,6 +64,18 @@ def _domains(row: dict[str, V], as_of: Day) -> list[z3.BoolRef]:
             out.append(v.value.valid(YEARS[0], YEARS[1]))
             out.append(v.value.key <= as_of.key)
     return out
+
+
+def _after_birth(row: dict[str, V]) -> list[z3.BoolRef]:
+    """No dated fact of a person falls before their birth."""
+    birth = row.get("birth_date")
+    if birth is None:
+        return []
+    return [
+        z3.Implies(z3.And(birth.known, v.known), v.value.key >= birth.value.key)
+        for column, v in row.items()
+        if column not in DERIVED and column != "birth_date" and kind_of(column) == "date"
+    ]
 
 
 def _convictions(row: dict[str, V]) -> list[z3.BoolRef]:

@@ -105,10 +105,14 @@ def same(a: Term, b: Term) -> z3.BoolRef:
     return a == b  # type: ignore[no-any-return]
 
 
-def same_value(a: V, b: V) -> z3.BoolRef:
-    """Two three-valued values are the same: both unknown, or both known and equal."""
+def same_value(a: V, b: V, *, strict: bool = False) -> z3.BoolRef:
+    """Two three-valued values are the same: both unknown, or both known and equal. ``strict``
+    also equates the meaningless values behind an unknown (needed under a quantifier, where a
+    free value left behind an unknown could otherwise falsify the hypothesis)."""
     if a.value is None or b.value is None:
         return z3.And(z3.Not(a.known), z3.Not(b.known))
+    if strict:
+        return z3.And(a.known == b.known, same(a.value, b.value))
     return z3.And(a.known == b.known, z3.Implies(a.known, same(a.value, b.value)))
 
 

@@ -12,6 +12,7 @@ from zairyu.cli import accounts as accounts
 from zairyu.cli import assess as assess
 from zairyu.cli import audit as audit
 from zairyu.cli import batch as batch
+from zairyu.cli import check as check
 from zairyu.cli import compare as compare
 from zairyu.cli import db as db
 from zairyu.cli import explain as explain

@@ -1,0 +1,126 @@
+"""Information monotonicity: what is decided while a fact is unknown stays decided.
+
+- ``decided_early`` (error): the person has an outcome while a fact (a unit: one column, or the
+  convictions, the school history, ...) of the person or another member is unknown, yet some
+  value of that fact gives another outcome. An interview that stops once the outcome is
+  decided would stop too soon.
+- ``asked_for_nothing`` (review): the person's outcome is undetermined, the fact is the only one
+  of theirs still unknown, and every value of it gives the same outcome: three-valued logic
+  cannot see it, and the interview would ask a question whose answer changes nothing.
+"""
+
+from __future__ import annotations
+
+import z3
+
+from zairyu.checks.context import Context
+from zairyu.checks.encode import World
+from zairyu.checks.facts import HOUSEHOLD_LEVEL, units
+from zairyu.checks.findings import Finding
+from zairyu.checks.monotone import slots
+from zairyu.checks.realisable import constraints
+from zairyu.checks.values import Day, same_value
+
+QUANTIFIED_TIMEOUT_MS = 20_000
+
+
+def _changed(ctx: Context, columns: tuple[str, ...], j: int) -> list[tuple[int, str]]:
+    if set(columns) & HOUSEHOLD_LEVEL:
+        return [(t, c) for t in range(ctx.size) for c in columns]
+    return [(j, c) for c in columns]
+
+
+def check_information(ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
+    a, b, pid = ctx.a, ctx.b, ctx.plan.id
+    undetermined = len(ctx.plan.outcomes)
+    for unit, columns in units(ctx.plan):
+        for j, who in slots(ctx)[: 1 if set(columns) & HOUSEHOLD_LEVEL else 2]:
+            changed = _changed(ctx, columns, j)
+            hidden = [z3.Not(a.facts[t][c].known) for t, c in changed]
+            props = [
+                *ctx.tie(changed),
+                a.present[j],
+                *hidden,
+                a.outcome(0) != undetermined,
+                b.outcome(0) != a.outcome(0),
+            ]
+            with ctx.question(f"info:{pid}:{unit}:{who}:decided_early"):
+                found += _early(ctx, props, unit, j, who)
+            if who == "self":
+                with ctx.question(f"info:{pid}:{unit}:self:asked_for_nothing"):
+                    found += _asked_for_nothing(ctx, unit, changed)
+    return found
+
+
+def _early(ctx: Context, props: list[z3.BoolRef], unit: str, j: int, who: str) -> list[Finding]:
+    a, b, pid = ctx.a, ctx.b, ctx.plan.id
+    if ctx.solve(*props) is None:
+        return []
+    member = "the person's" if who == "self" else "another member's"
+    return [
+        Finding(
+            f"info:{pid}:{unit}:{who}:decided_early",
+            "information",
+            "error",
+            f"the person's outcome is decided while {member} '{unit}' is unknown, "
+            "but knowing it can change the outcome",
+            ctx.scenes(props, (a, f"{unit} of p{j + 1} unknown"), (b, f"{unit} known")),
+        )
+    ]
+
+
+def _unit_consts(world: World, changed: list[tuple[int, str]]) -> list[z3.ExprRef]:
+    out: list[z3.ExprRef] = []
+    for t, c in changed:
+        v = world.facts[t][c]
+        out.append(v.known)
+        out += [v.value.year, v.value.month, v.value.day] if isinstance(v.value, Day) else [v.value]
+    return out
+
+
+def _asked_for_nothing(ctx: Context, unit: str, changed: list[tuple[int, str]]) -> list[Finding]:
+    a, b, pid = ctx.a, ctx.b, ctx.plan.id
+    undetermined = len(ctx.plan.outcomes)
+    skip = set(changed)
+    others_known = [a.facts[0][col].known for col in sorted(_read(ctx)) if (0, col) not in skip]
+    c = World(ctx.plan, ctx.size, "c")
+    tie_c = [
+        same_value(v, c.facts[t][col], strict=True)
+        for t in range(ctx.size)
+        for col, v in a.free(t).items()
+        if (t, col) not in skip
+    ]
+    assert a.as_of is not None and c.as_of is not None
+    tie_c += [a.as_of.equals(c.as_of)] + [a.present[t] == c.present[t] for t in range(1, ctx.size)]
+    hypothesis = z3.And(*constraints(c))
+    every = z3.ForAll(
+        _unit_consts(c, changed), z3.Implies(hypothesis, c.outcome(0) == b.outcome(0))
+    )
+    props = [
+        *ctx.tie(changed),
+        *tie_c,  # world c is world a but for the unit, which the quantifier ranges over
+        *(z3.Not(a.facts[t][col].known) for t, col in changed),
+        *(b.facts[t][col].known for t, col in changed),
+        *others_known,
+        a.outcome(0) == undetermined,
+        b.outcome(0) != undetermined,
+    ]
+    if ctx.solve(*props, every, timeout_ms=QUANTIFIED_TIMEOUT_MS) is None:
+        return []
+    scenes = ctx.scenes([*props, every], (a, f"{unit} unknown"), (b, f"{unit} known (any value)"))
+    return [
+        Finding(
+            f"info:{pid}:{unit}:self:asked_for_nothing",
+            "information",
+            "review",
+            f"the outcome is undetermined while '{unit}' is unknown, but every value of it gives "
+            "the same outcome: the question changes nothing",
+            scenes,
+        )
+    ]
+
+
+def _read(ctx: Context) -> set[str]:
+    """The person's own facts the outcomes read."""
+    return {col for o in ctx.plan.outcomes for col in ctx.plan.own_deps.get(o.id, ())}
