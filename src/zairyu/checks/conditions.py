@@ -14,7 +14,7 @@ import z3
 from zairyu.checks.context import Context
 from zairyu.checks.encode import World
 from zairyu.checks.findings import Finding
-from zairyu.checks.values import V
+from zairyu.checks.values import V, word
 
 
 def facts_known(world: World, name: str, i: int = 0) -> z3.BoolRef:
@@ -33,7 +33,7 @@ def facts_known(world: World, name: str, i: int = 0) -> z3.BoolRef:
 def applies(world: World, roles: frozenset[str] | None, i: int = 0) -> z3.BoolRef:
     if roles is None:
         return z3.BoolVal(True)
-    return z3.Or(*(world.facts[i]["role"].value == z3.StringVal(r) for r in sorted(roles)))
+    return z3.Or(*(world.facts[i]["role"].value == word(r) for r in sorted(roles)))
 
 
 def check_conditions(ctx: Context) -> list[Finding]:

@@ -1,14 +1,15 @@
 """The solver and the worlds a policy's checks share, and the step from model to scene.
 
-A ``Context`` holds two worlds of one plan, *a* (before) and *b* (after a change), each with its
-constraints, and one solver; every check asks its question between ``push`` and ``pop``, so the
-encoding is built once per policy. ``scene`` turns a model into a household (``witness``) and
+A ``Context`` holds world *a* of one plan with its constraints, and one solver; a check that
+compares two households makes a ``Variant`` of *a* (the same household but for the facts it
+changes), and every question is asked between ``push`` and ``pop``, so the encoding is built
+once per policy. ``scene`` turns a model into a household (``witness``) and
 runs it through the scalar engine to confirm what the solver claims.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +20,8 @@ from pydantic import ValidationError
 from zairyu.checks.encode import World
 from zairyu.checks.facts import HIDDEN, kind_of
 from zairyu.checks.findings import Scene
-from zairyu.checks.values import V, same_value
+from zairyu.checks.values import V
+from zairyu.checks.variant import Variant
 from zairyu.checks.witness import Value, household, read
 from zairyu.engine.assessment import assess
 from zairyu.engine.catalogue import Catalogue
@@ -41,17 +43,15 @@ class Context:
     plan: Plan
     size: int
     a: World = field(init=False)
-    b: World = field(init=False)
     solver: z3.Solver = field(init=False)
     queries: int = 0
     undecided: list[str] = field(default_factory=list)  # questions the solver could not decide
 
     def __post_init__(self) -> None:
         self.a = World(self.plan, self.size, "a")
-        self.b = World(self.plan, self.size, "b")
         self.solver = z3.Solver()
         self.solver.set("timeout", TIMEOUT_MS)
-        self.solver.add(*self.a.constraints, *self.b.constraints)
+        self.solver.add(*self.a.constraints)
 
     def solve(self, *props: z3.BoolRef, timeout_ms: int = TIMEOUT_MS) -> z3.ModelRef | None:
         """A model of every constraint and ``props``, or None if there is none."""
@@ -62,9 +62,7 @@ class Context:
             self.solver.add(*props)
             result = self.solver.check()
             if result == z3.unknown:
-                raise TimeoutError(
-                    f"{self.plan.id}: the solver gave up ({self.solver.reason_unknown()})"
-                )
+                raise Undecided(self.solver.reason_unknown())
             return self.solver.model() if result == z3.sat else None
         finally:
             self.solver.set("timeout", TIMEOUT_MS)
@@ -79,19 +77,11 @@ class Context:
         except Undecided as error:
             self.undecided.append(f"{check_id} ({error})")
 
-    def tie(self, changed: Iterable[tuple[int, str]] = ()) -> list[z3.BoolRef]:
-        """World b is world a, except the (member, column) facts in ``changed``."""
-        skip = set(changed)
-        assert self.a.as_of is not None and self.b.as_of is not None
-        out = [self.a.as_of.equals(self.b.as_of)]
-        out += [self.a.present[j] == self.b.present[j] for j in range(1, self.size)]
-        for j in range(self.size):
-            for column, v in self.a.free(j).items():
-                if (j, column) not in skip:
-                    out.append(same_value(v, self.b.facts[j][column]))
-        return out
+    def variant(self, changed: list[tuple[int, str]], name: str = "b") -> Variant:
+        """World a with the (member, column) facts in ``changed`` free to differ."""
+        return Variant(self.a, name, changed)
 
-    def simplest(self, props: list[z3.BoolRef], worlds: list[World]) -> z3.ModelRef:
+    def simplest(self, props: list[z3.BoolRef], worlds: list[World | Variant]) -> z3.ModelRef:
         """A model of ``props`` with few members, few known facts and small numbers, so that the
         case shown reads easily. Each wish is an assumption; while the solver refuses them, the
         least important wish in its unsatisfiable core is given up."""
@@ -124,21 +114,21 @@ class Context:
         finally:
             self.solver.pop()
 
-    def scenes(self, props: list[z3.BoolRef], *worlds: tuple[World, str]) -> list[Scene]:
+    def scenes(self, props: list[z3.BoolRef], *worlds: tuple[World | Variant, str]) -> list[Scene]:
         """The households of ``worlds`` in one simple model of ``props``, each assessed by the
         scalar engine."""
         model = self.simplest(props, [w for w, _ in worlds])
         return [self._scene(world, model, label) for world, label in worlds]
 
-    def _members(self, world: World, model: z3.ModelRef) -> list[dict[str, Value]]:
+    def _members(self, world: World | Variant, model: z3.ModelRef) -> list[dict[str, Value]]:
         present = [
             j
             for j in range(self.size)
             if z3.is_true(model.eval(world.present[j], model_completion=True))
         ]
-        return [{c: read(model, v) for c, v in world.facts[j].items()} for j in present]
+        return [{c: read(model, v, kind_of(c)) for c, v in world.facts[j].items()} for j in present]
 
-    def _scene(self, world: World, model: z3.ModelRef, label: str) -> Scene:
+    def _scene(self, world: World | Variant, model: z3.ModelRef, label: str) -> Scene:
         assert world.as_of is not None
         as_of = read(model, V(z3.BoolVal(True), world.as_of))
         assert isinstance(as_of, date)

@@ -17,7 +17,7 @@ import z3
 
 from zairyu.checks import realisable
 from zairyu.checks.facts import DERIVED, RECORDED_ILLEGAL_STAY, fact_columns, kind_of
-from zairyu.checks.values import UNKNOWN, Day, V, choose, literal, ordered
+from zairyu.checks.values import UNKNOWN, Day, V, choose, literal, ordered, word
 from zairyu.checks.values import whole_months as months
 from zairyu.checks.values import whole_years as years
 from zairyu.engine.expr import (
@@ -40,7 +40,7 @@ from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
 T, F = z3.BoolVal(True), z3.BoolVal(False)
 
 
-def _fresh(name: str, kind: str) -> V:
+def fresh(name: str, kind: str) -> V:
     known = z3.Bool(f"{name}?")
     if kind == "bool":
         return V(known, z3.Bool(name))
@@ -48,7 +48,7 @@ def _fresh(name: str, kind: str) -> V:
         return V(known, z3.Int(name))
     if kind == "date":
         return V(known, Day.fresh(name))
-    return V(known, z3.String(name))
+    return V(known, z3.Int(name))  # a string, as its code (values.word)
 
 
 @dataclass
@@ -63,12 +63,13 @@ class World:
     as_of: Day | None = None
     constraints: list[z3.BoolRef] = field(default_factory=list)
     _memo: dict[tuple[str, int], V] = field(default_factory=dict)
+    _outcomes: dict[int, z3.ArithRef] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.columns = fact_columns(self.plan)
         self.as_of = Day.fresh(f"{self.name}.as_of")
         for j in range(self.size):
-            row = {c: _fresh(f"{self.name}.{j}.{c}", kind_of(c)) for c in self.columns}
+            row = {c: fresh(f"{self.name}.{j}.{c}", kind_of(c)) for c in self.columns}
             row["role"] = V(T, row["role"].value)
             if "in_japan_since" in row:
                 row["in_japan_since"] = _in_japan_since(row)
@@ -174,6 +175,11 @@ class World:
     # --- outcomes ------------------------------------------------------------------------
     def outcome(self, i: int = 0) -> z3.ArithRef:
         """The index of member ``i``'s outcome; ``len(outcomes)`` means undetermined."""
+        if i not in self._outcomes:
+            self._outcomes[i] = self._outcome(i)
+        return self._outcomes[i]
+
+    def _outcome(self, i: int) -> z3.ArithRef:
         undetermined = len(self.plan.outcomes)
         result: z3.ArithRef = z3.IntVal(undetermined)
         for k in reversed(range(len(self.plan.outcomes))):
@@ -229,8 +235,8 @@ def _illegal_stay_since(row: dict[str, V]) -> V:
     illegal = z3.And(
         mode.known,
         z3.Or(
-            mode.value == z3.StringVal("illegal_entry"),
-            mode.value == z3.StringVal("illegal_landing"),
+            mode.value == word("illegal_entry"),
+            mode.value == word("illegal_landing"),
         ),
     )
     known = z3.Or(recorded.known, z3.And(illegal, entry.known))

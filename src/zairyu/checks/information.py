@@ -14,12 +14,10 @@ from __future__ import annotations
 import z3
 
 from zairyu.checks.context import Context
-from zairyu.checks.encode import World
 from zairyu.checks.facts import HOUSEHOLD_LEVEL, units
 from zairyu.checks.findings import Finding
 from zairyu.checks.monotone import slots
-from zairyu.checks.realisable import constraints
-from zairyu.checks.values import Day, same_value
+from zairyu.checks.variant import Variant
 
 QUANTIFIED_TIMEOUT_MS = 20_000
 
@@ -32,29 +30,32 @@ def _changed(ctx: Context, columns: tuple[str, ...], j: int) -> list[tuple[int, 
 
 def check_information(ctx: Context) -> list[Finding]:
     found: list[Finding] = []
-    a, b, pid = ctx.a, ctx.b, ctx.plan.id
+    a, pid = ctx.a, ctx.plan.id
     undetermined = len(ctx.plan.outcomes)
     for unit, columns in units(ctx.plan):
         for j, who in slots(ctx)[: 1 if set(columns) & HOUSEHOLD_LEVEL else 2]:
             changed = _changed(ctx, columns, j)
+            b = ctx.variant(changed)
             hidden = [z3.Not(a.facts[t][c].known) for t, c in changed]
             props = [
-                *ctx.tie(changed),
+                *b.constraints,
                 a.present[j],
                 *hidden,
                 a.outcome(0) != undetermined,
                 b.outcome(0) != a.outcome(0),
             ]
             with ctx.question(f"info:{pid}:{unit}:{who}:decided_early"):
-                found += _early(ctx, props, unit, j, who)
+                found += _early(ctx, b, props, unit, j, who)
             if who == "self":
                 with ctx.question(f"info:{pid}:{unit}:self:asked_for_nothing"):
-                    found += _asked_for_nothing(ctx, unit, changed)
+                    found += _asked_for_nothing(ctx, b, unit, changed)
     return found
 
 
-def _early(ctx: Context, props: list[z3.BoolRef], unit: str, j: int, who: str) -> list[Finding]:
-    a, b, pid = ctx.a, ctx.b, ctx.plan.id
+def _early(
+    ctx: Context, b: Variant, props: list[z3.BoolRef], unit: str, j: int, who: str
+) -> list[Finding]:
+    a, pid = ctx.a, ctx.plan.id
     if ctx.solve(*props) is None:
         return []
     member = "the person's" if who == "self" else "another member's"
@@ -70,38 +71,21 @@ def _early(ctx: Context, props: list[z3.BoolRef], unit: str, j: int, who: str) -
     ]
 
 
-def _unit_consts(world: World, changed: list[tuple[int, str]]) -> list[z3.ExprRef]:
-    out: list[z3.ExprRef] = []
-    for t, c in changed:
-        v = world.facts[t][c]
-        out.append(v.known)
-        out += [v.value.year, v.value.month, v.value.day] if isinstance(v.value, Day) else [v.value]
-    return out
-
-
-def _asked_for_nothing(ctx: Context, unit: str, changed: list[tuple[int, str]]) -> list[Finding]:
-    a, b, pid = ctx.a, ctx.b, ctx.plan.id
+def _asked_for_nothing(
+    ctx: Context, b: Variant, unit: str, changed: list[tuple[int, str]]
+) -> list[Finding]:
+    """A completion b of the unknown unit, and for every completion c the same outcome as b."""
+    a, pid = ctx.a, ctx.plan.id
     undetermined = len(ctx.plan.outcomes)
     skip = set(changed)
     others_known = [a.facts[0][col].known for col in sorted(_read(ctx)) if (0, col) not in skip]
-    c = World(ctx.plan, ctx.size, "c")
-    tie_c = [
-        same_value(v, c.facts[t][col], strict=True)
-        for t in range(ctx.size)
-        for col, v in a.free(t).items()
-        if (t, col) not in skip
-    ]
-    assert a.as_of is not None and c.as_of is not None
-    tie_c += [a.as_of.equals(c.as_of)] + [a.present[t] == c.present[t] for t in range(1, ctx.size)]
-    hypothesis = z3.And(*constraints(c))
-    every = z3.ForAll(
-        _unit_consts(c, changed), z3.Implies(hypothesis, c.outcome(0) == b.outcome(0))
-    )
+    c = ctx.variant(changed, "c")
+    every = z3.ForAll(c.bound(), z3.Implies(z3.And(*c.constraints), c.outcome(0) == b.outcome(0)))
+    first = changed[0]  # the unit's leading column: known when the unit is
     props = [
-        *ctx.tie(changed),
-        *tie_c,  # world c is world a but for the unit, which the quantifier ranges over
+        *b.constraints,
         *(z3.Not(a.facts[t][col].known) for t, col in changed),
-        *(b.facts[t][col].known for t, col in changed),
+        b.facts[first[0]][first[1]].known,
         *others_known,
         a.outcome(0) == undetermined,
         b.outcome(0) != undetermined,

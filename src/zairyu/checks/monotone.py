@@ -21,6 +21,7 @@ from zairyu.checks.conditions import applies
 from zairyu.checks.context import Context
 from zairyu.checks.findings import Finding
 from zairyu.checks.values import V, ordered
+from zairyu.checks.variant import Variant
 from zairyu.engine.plan import CompiledAction
 
 DIRECTION_FILE = Path(__file__).with_name("direction.yaml")
@@ -53,33 +54,35 @@ def _worse(kind: str, before: V, after: V) -> z3.BoolRef:
 
 def check_monotone(ctx: Context) -> list[Finding]:
     found: list[Finding] = []
-    a, b, pid = ctx.a, ctx.b, ctx.plan.id
-    both_decided = [a.outcome(0) != len(ctx.plan.outcomes), b.outcome(0) != len(ctx.plan.outcomes)]
+    a, pid = ctx.a, ctx.plan.id
+    undetermined = len(ctx.plan.outcomes)
     for column, kind in sorted(directions().items()):
         if column not in a.free(0):
             continue
         for j, who in slots(ctx):
+            b = ctx.variant([(j, column)])
             before, after = a.facts[j][column], b.facts[j][column]
             props = [
-                *ctx.tie([(j, column)]),
+                *b.constraints,
                 a.present[j],
                 before.known,
                 after.known,
                 _worse(kind, before, after),
-                *both_decided,
+                a.outcome(0) != undetermined,
+                b.outcome(0) != undetermined,
                 b.rank(0) > a.rank(0),
             ]
             with ctx.question(f"monotone:{pid}:{column}:{who}"):
-                found += _finding(ctx, props, column, kind, j, who)
+                found += _finding(ctx, b, props, column, kind, j, who)
     for action in ctx.plan.actions:
         found += _action(ctx, action)
     return found
 
 
 def _finding(
-    ctx: Context, props: list[z3.BoolRef], column: str, kind: str, j: int, who: str
+    ctx: Context, b: Variant, props: list[z3.BoolRef], column: str, kind: str, j: int, who: str
 ) -> list[Finding]:
-    a, b, pid = ctx.a, ctx.b, ctx.plan.id
+    a, pid = ctx.a, ctx.plan.id
     if ctx.solve(*props) is None:
         return []
     member = "the person's own" if who == "self" else "another member's"
@@ -96,13 +99,14 @@ def _finding(
 
 
 def _action(ctx: Context, action: CompiledAction) -> list[Finding]:
-    a, b, spec = ctx.a, ctx.b, action.definition
+    a, spec = ctx.a, action.definition
     household = spec.scope == "household"
     found: list[Finding] = []
     for j, who in slots(ctx)[: 1 if household else 2]:
         targets = range(ctx.size) if household else (j,)
         changed = [(t, col) for t in targets for col, _ in action.assignments]
-        props = [*ctx.tie(changed), a.present[j]]
+        b = ctx.variant(changed)
+        props = [*b.constraints, a.present[j]]
         roles = frozenset(r.value for r in spec.applies_to) if spec.applies_to else None
         props.append(applies(a, roles, j))
         if spec.only_if_unknown:
@@ -121,12 +125,14 @@ def _action(ctx: Context, action: CompiledAction) -> list[Finding]:
         props += [a.outcome(0) != undetermined, b.outcome(0) != undetermined]
         props.append(b.rank(0) < a.rank(0))
         with ctx.question(f"action:{ctx.plan.id}:{spec.id}:{who}"):
-            found += _action_finding(ctx, props, spec.id, who)
+            found += _action_finding(ctx, b, props, spec.id, who)
     return found
 
 
-def _action_finding(ctx: Context, props: list[z3.BoolRef], action: str, who: str) -> list[Finding]:
-    a, b = ctx.a, ctx.b
+def _action_finding(
+    ctx: Context, b: Variant, props: list[z3.BoolRef], action: str, who: str
+) -> list[Finding]:
+    a = ctx.a
     if ctx.solve(*props) is None:
         return []
     return [

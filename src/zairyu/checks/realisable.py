@@ -18,7 +18,7 @@ import z3
 
 from zairyu.checks.domains import DEFAULT_INT_BOUNDS, INT_BOUNDS, VOCABULARIES, YEARS
 from zairyu.checks.facts import DERIVED, GROUNDS, HOUSEHOLD_LEVEL, kind_of
-from zairyu.checks.values import Day, V, same_value
+from zairyu.checks.values import Day, V, same_value, word
 from zairyu.model.kinds import OffenceCategory
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def _domains(row: dict[str, V], as_of: Day) -> list[z3.BoolRef]:
             continue
         kind = kind_of(column)
         if column in VOCABULARIES:
-            out.append(z3.Or(*(v.value == z3.StringVal(x) for x in VOCABULARIES[column])))
+            out.append(z3.Or(*(v.value == word(x) for x in VOCABULARIES[column])))
         elif kind == "int":
             low, high = INT_BOUNDS.get(column, DEFAULT_INT_BOUNDS)
             out.append(z3.And(v.value >= low, v.value <= high))
@@ -111,8 +111,8 @@ def _school(row: dict[str, V]) -> list[z3.BoolRef]:
     level, first, ever = row["school_level"], row["school_first_start"], row["school_enrolled_ever"]
     ongoing, end, local = row["school_ongoing"], row["school_last_end"], row["school_current_local"]
     k = level.known
-    none = z3.And(k, level.value == z3.StringVal("none"))
-    counted = z3.Or(*(level.value == z3.StringVal(x) for x in COUNTED_LEVELS))
+    none = z3.And(k, level.value == word("none"))
+    counted = z3.Or(*(level.value == word(x) for x in COUNTED_LEVELS))
     return [
         ever.known == k,
         ongoing.known == k,

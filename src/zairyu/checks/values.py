@@ -1,9 +1,9 @@
 """Three-valued values in z3: a value is a pair (known, value).
 
 ``known`` is a z3 boolean; ``value`` is a z3 term of the value's type and means something only
-where ``known`` holds. A date is its year, month and day (so that whole years and months between
-two dates, counted the Japanese way, stay linear), ordered by ``year * 10000 + month * 100 +
-day``, a day number in calendar order.
+where ``known`` holds. A string is an integer code (``word``). A date is its year, month and
+day (so that whole years and months between two dates, counted the Japanese way, stay linear),
+ordered by ``year * 10000 + month * 100 + day``, a day number in calendar order.
 """
 
 from __future__ import annotations
@@ -51,6 +51,25 @@ class Day:
         return z3.And(self.year == other.year, self.month == other.month, self.day == other.day)
 
 
+_CODES: dict[str, int] = {}
+_TEXTS: list[str] = []
+
+
+def word(text: str) -> z3.ArithRef:
+    """A string as a z3 integer: each distinct string has its own code (the solver's integer
+    arithmetic is far faster than its theory of strings, and policies only compare strings for
+    equality)."""
+    if text not in _CODES:
+        _CODES[text] = len(_TEXTS)
+        _TEXTS.append(text)
+    return z3.IntVal(_CODES[text])
+
+
+def text_of(code: int) -> str:
+    """The string a code stands for (a code no string has is a string of its own)."""
+    return _TEXTS[code] if 0 <= code < len(_TEXTS) else f"other-{code}"
+
+
 Term = Any  # a z3 term (BoolRef, ArithRef, SeqRef), a Day, or None for SQL NULL
 
 
@@ -82,7 +101,7 @@ def literal(value: bool | int | date | str | None) -> V:
         return V(z3.BoolVal(True), z3.IntVal(value))
     if isinstance(value, date):
         return V(z3.BoolVal(True), Day.const(value))
-    return V(z3.BoolVal(True), z3.StringVal(value))
+    return V(z3.BoolVal(True), word(value))
 
 
 def choose(cond: z3.BoolRef, a: Term, b: Term) -> Term:

@@ -20,7 +20,7 @@ import z3
 from pydantic import BaseModel
 
 from zairyu.checks.facts import DERIVED, GROUNDS, HOUSEHOLD_LEVEL, RECORDED_ILLEGAL_STAY
-from zairyu.checks.values import Day, V
+from zairyu.checks.values import Day, V, text_of
 from zairyu.model.household import Household, Person
 from zairyu.model.kinds import OffenceCategory
 from zairyu.model.table import household_rows
@@ -29,7 +29,7 @@ Value = bool | int | date | str | None
 COUNTED_LEVELS = ("elementary", "junior_high", "high")
 
 
-def read(model: z3.ModelRef, v: V) -> Value:
+def read(model: z3.ModelRef, v: V, kind: str = "") -> Value:
     """The Python value of a three-valued term in a model (None where unknown)."""
     if v.value is None or not z3.is_true(model.eval(v.known, model_completion=True)):
         return None
@@ -43,8 +43,9 @@ def read(model: z3.ModelRef, v: V) -> Value:
     if z3.is_bool(term):
         return z3.is_true(term)
     if z3.is_int(term):
-        return int(term.as_long())  # type: ignore[attr-defined]
-    return str(term.as_string())  # type: ignore[attr-defined]
+        number = int(term.as_long())  # type: ignore[attr-defined]
+        return text_of(number) if kind == "str" else number
+    raise TypeError(f"cannot read {term}")
 
 
 def _leaf_type(annotation: Any) -> Any:
