@@ -17,6 +17,7 @@ from zairyu.cli import compare as compare
 from zairyu.cli import db as db
 from zairyu.cli import explain as explain
 from zairyu.cli import policies as policies
+from zairyu.cli import policy_show as policy_show
 from zairyu.cli import reference as reference
 from zairyu.cli import serve as serve
 from zairyu.cli import sql as sql
