@@ -98,7 +98,9 @@ class World:
             step = next(s for s in self.plan.steps if s.name == name)
             value = self.expr(step.node, i)
             if step.roles is not None:
-                allowed = z3.Or(*(self.facts[i]["role"].value == r for r in sorted(step.roles)))
+                allowed = z3.Or(
+                    *(self.facts[i]["role"].value == word(r) for r in sorted(step.roles))
+                )
                 value = V(z3.And(allowed, value.known), value.value)
             self._memo[key] = value
         return self._memo[key]
