@@ -42,7 +42,7 @@ def check_conditions(ctx: Context) -> list[Finding]:
     for step in ctx.plan.conditions:
         value = a.step(step.name, 0)
         who = applies(a, step.roles)
-        roles = ", ".join(sorted(step.roles)) if step.roles else "any member"
+        roles = " or ".join(sorted(step.roles)) if step.roles else "member"
         base = f"dead:{pid}:{step.name}"
         with ctx.question(base):
             found += _condition(ctx, base, step.name, roles, who, value)
@@ -67,7 +67,7 @@ def _condition(
                 f"{base}:unknown_when_known",
                 "dead",
                 "error",
-                f"condition '{name}' is unknown for this {roles} although every fact "
+                f"condition '{name}' is unknown for a {roles} although every fact "
                 "it reads is known",
                 ctx.scenes(stuck, (a, "facts known, condition unknown")),
             )

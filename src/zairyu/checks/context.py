@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from zairyu.checks.encode import World
 from zairyu.checks.facts import HIDDEN, kind_of
 from zairyu.checks.findings import Scene
-from zairyu.checks.values import V
+from zairyu.checks.values import Day, V
 from zairyu.checks.variant import Variant
 from zairyu.checks.witness import Value, household, read
 from zairyu.engine.assessment import assess
@@ -86,6 +86,9 @@ class Context:
         case shown reads easily. Each wish is an assumption; while the solver refuses them, the
         least important wish in its unsatisfiable core is given up."""
         wishes: list[tuple[int, z3.BoolRef]] = []  # (importance, wish)
+        assert self.a.as_of is not None
+        first_day = Day.const(self.plan.policy.effective_from)
+        wishes.append((1, self.a.as_of.equals(first_day)))  # assessed on the policy's first day
         for world in worlds:
             wishes += [(3, z3.Not(world.present[j])) for j in range(1, self.size)]
             for j in range(self.size):
