@@ -77,9 +77,15 @@ class Context:
         except Undecided as error:
             self.undecided.append(f"{check_id} ({error})")
 
-    def variant(self, changed: list[tuple[int, str]], name: str = "b") -> Variant:
-        """World a with the (member, column) facts in ``changed`` free to differ."""
-        return Variant(self.a, name, changed)
+    def variant(
+        self,
+        changed: list[tuple[int, str]],
+        name: str = "b",
+        given: dict[tuple[int, str], V] | None = None,
+    ) -> Variant:
+        """World a with the (member, column) facts in ``changed`` free to differ (or fixed to
+        the terms in ``given``)."""
+        return Variant(self.a, name, changed, given)
 
     def simplest(self, props: list[z3.BoolRef], worlds: list[World | Variant]) -> z3.ModelRef:
         """A model of ``props`` with few members, few known facts and small numbers, so that the

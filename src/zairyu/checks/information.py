@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import z3
 
-from zairyu.checks.context import Context
-from zairyu.checks.facts import HOUSEHOLD_LEVEL, units
+from zairyu.checks.context import TIMEOUT_MS, Context
+from zairyu.checks.domains import VOCABULARIES
+from zairyu.checks.facts import HOUSEHOLD_LEVEL, kind_of, units
 from zairyu.checks.findings import Finding
 from zairyu.checks.monotone import slots
+from zairyu.checks.values import V, word
 from zairyu.checks.variant import Variant
 
 QUANTIFIED_TIMEOUT_MS = 20_000
@@ -79,8 +81,7 @@ def _asked_for_nothing(
     undetermined = len(ctx.plan.outcomes)
     skip = set(changed)
     others_known = [a.facts[0][col].known for col in sorted(_read(ctx)) if (0, col) not in skip]
-    c = ctx.variant(changed, "c")
-    every = z3.ForAll(c.bound(), z3.Implies(z3.And(*c.constraints), c.outcome(0) == b.outcome(0)))
+    every = _every_completion(ctx, changed, b.outcome(0))
     first = changed[0]  # the unit's leading column: known when the unit is
     props = [
         *b.constraints,
@@ -90,7 +91,8 @@ def _asked_for_nothing(
         a.outcome(0) == undetermined,
         b.outcome(0) != undetermined,
     ]
-    if ctx.solve(*props, every, timeout_ms=QUANTIFIED_TIMEOUT_MS) is None:
+    timeout = QUANTIFIED_TIMEOUT_MS if z3.is_quantifier(every) else TIMEOUT_MS
+    if ctx.solve(*props, every, timeout_ms=timeout) is None:
         return []
     scenes = ctx.scenes([*props, every], (a, f"{unit} unknown"), (b, f"{unit} known (any value)"))
     return [
@@ -103,6 +105,29 @@ def _asked_for_nothing(
             scenes,
         )
     ]
+
+
+def _every_completion(
+    ctx: Context, changed: list[tuple[int, str]], outcome: z3.ArithRef
+) -> z3.BoolRef:
+    """Every known value of the unit gives ``outcome``. A yes/no fact or one of a vocabulary has
+    few values: one copy of the household per value, no quantifier. Any other unit: a
+    quantifier over its variables."""
+    (j, column), *rest = changed
+    values: list[z3.BoolRef | z3.ArithRef] = []
+    if not rest and kind_of(column) == "bool":
+        values = [z3.BoolVal(True), z3.BoolVal(False)]
+    elif not rest and column in VOCABULARIES:
+        values = [word(v) for v in VOCABULARIES[column]]
+    if not values:
+        c = ctx.variant(changed, "c")
+        return z3.ForAll(c.bound(), z3.Implies(z3.And(*c.constraints), c.outcome(0) == outcome))
+    out = []
+    for k, value in enumerate(values):
+        # The value is a constant, not a variable the solver could choose to dodge the test.
+        c = ctx.variant(changed, f"c{k}", {(j, column): V(z3.BoolVal(True), value)})
+        out.append(z3.Implies(z3.And(z3.BoolVal(True), *c.constraints), c.outcome(0) == outcome))
+    return z3.And(*out)
 
 
 def _read(ctx: Context) -> set[str]:

@@ -20,14 +20,22 @@ from zairyu.checks.values import Day, V
 class Variant:
     """World ``base`` with the (member, column) facts in ``changed`` replaced."""
 
-    def __init__(self, base: World, name: str, changed: list[tuple[int, str]]) -> None:
+    def __init__(
+        self,
+        base: World,
+        name: str,
+        changed: list[tuple[int, str]],
+        given: dict[tuple[int, str], V] | None = None,
+    ) -> None:
+        """``given`` fixes a changed fact to a term (a constant) instead of a fresh variable."""
         self.base, self.name, self.plan, self.size = base, name, base.plan, base.size
         self.present, self.as_of = base.present, base.as_of
         self.changed = changed
         self.mapping: list[tuple[Any, Any]] = []
         self.facts = [dict(row) for row in base.facts]
         for j, column in changed:
-            old, new = base.facts[j][column], fresh(f"{name}.{j}.{column}", kind_of(column))
+            old = base.facts[j][column]
+            new = (given or {}).get((j, column)) or fresh(f"{name}.{j}.{column}", kind_of(column))
             self.mapping.append((old.known, new.known))
             if isinstance(old.value, Day):
                 self.mapping += list(zip(_parts(old.value), _parts(new.value), strict=True))

@@ -54,7 +54,11 @@ def check_command(
     except KeyError as error:
         typer.echo(f"zairyu check: {error.args[0]}", err=True)
         raise typer.Exit(code=2) from None
-    reports = [check_plan(plan, size) for plan in sorted(plans, key=lambda p: p.id)]
+    reports = []
+    for plan in sorted(plans, key=lambda p: p.id):
+        reports.append(check_plan(plan, size))
+        if not as_json:
+            _print(reports[-1], describe)
     if examples is not None:
         examples.mkdir(parents=True, exist_ok=True)
         for report in reports:
@@ -66,8 +70,6 @@ def check_command(
     if as_json:
         typer.echo(json.dumps([_report_dict(r) for r in reports], indent=2, ensure_ascii=False))
     else:
-        for report in reports:
-            _print(report, describe)
         total = sum(r.checks for r in reports)
         seconds = sum(r.seconds for r in reports)
         typer.echo(f"{len(reports)} policies, {total} checks, {seconds:.1f} s: {failing} failing")
