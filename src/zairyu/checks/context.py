@@ -142,7 +142,7 @@ class Context:
         as_of = read(model, V(z3.BoolVal(True), world.as_of))
         assert isinstance(as_of, date)
         members = self._members(world, model)
-        index = model.eval(world.outcome(0), model_completion=True).as_long()  # type: ignore[attr-defined]
+        index = model.eval(world.outcome(0), model_completion=True).as_long()
         claimed = world.outcome_ids()[index]
         data = household(members, as_of, f"check-{self.plan.id}-{world.name}")
         try:

@@ -146,8 +146,8 @@ class World:
                 return _coalesce([self.expr(a, i) for a in args])
             case Case(whens=whens, default=default):
                 result = self.expr(default, i) if default is not None else UNKNOWN
-                for cond, value in reversed(whens):
-                    c, v = self.expr(cond, i), self.expr(value, i)
+                for cond, then in reversed(whens):
+                    c, v = self.expr(cond, i), self.expr(then, i)
                     result = V(
                         z3.If(c.is_true, v.known, result.known),
                         choose(c.is_true, v.value, result.value),

@@ -121,7 +121,7 @@ def same(a: Term, b: Term) -> z3.BoolRef:
     """Two terms of one kind are equal."""
     if isinstance(a, Day):
         return a.equals(b)
-    return a == b  # type: ignore[no-any-return]
+    return a == b
 
 
 def same_value(a: V, b: V, *, strict: bool = False) -> z3.BoolRef:
@@ -140,16 +140,16 @@ def ordered(op: str, a: Term, b: Term) -> z3.BoolRef:
     if isinstance(a, Day):
         a, b = a.key, b.key
     if op == "=":
-        return a == b  # type: ignore[no-any-return]
+        return a == b
     if op == "<>":
-        return a != b  # type: ignore[no-any-return]
+        return a != b
     if op == "<":
-        return a < b  # type: ignore[no-any-return]
+        return a < b
     if op == "<=":
-        return a <= b  # type: ignore[no-any-return]
+        return a <= b
     if op == ">":
-        return a > b  # type: ignore[no-any-return]
-    return a >= b  # type: ignore[no-any-return]
+        return a > b
+    return a >= b
 
 
 def whole_years(start: Day, end: Day) -> z3.ArithRef:

@@ -61,10 +61,10 @@ class Variant:
         return {c: v for c, v in self.facts[j].items() if c not in DERIVED}
 
     def outcome(self, i: int = 0) -> z3.ArithRef:
-        return self.sub(self.base.outcome(i))  # type: ignore[no-any-return]
+        return self.sub(self.base.outcome(i))
 
     def rank(self, i: int = 0) -> z3.ArithRef:
-        return self.sub(self.base.rank(i))  # type: ignore[no-any-return]
+        return self.sub(self.base.rank(i))
 
     def outcome_ids(self) -> list[str]:
         return self.base.outcome_ids()

@@ -37,13 +37,13 @@ def read(model: z3.ModelRef, v: V, kind: str = "") -> Value:
         y, m, d = (
             model.eval(t, model_completion=True).as_long()
             for t in (v.value.year, v.value.month, v.value.day)
-        )  # type: ignore[attr-defined]
+        )
         return date(y, m, d)
     term = model.eval(v.value, model_completion=True)
     if z3.is_bool(term):
-        return z3.is_true(term)
+        return bool(z3.is_true(term))
     if z3.is_int(term):
-        number = int(term.as_long())  # type: ignore[attr-defined]
+        number = int(term.as_long())
         return text_of(number) if kind == "str" else number
     raise TypeError(f"cannot read {term}")
 
@@ -118,31 +118,37 @@ def field_of_column() -> dict[str, tuple[str, ...]]:
     return found
 
 
+def _number(facts: dict[str, Value], column: str) -> int:
+    value = facts.get(column)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 def _convictions(facts: dict[str, Value]) -> list[dict[str, Any]] | None:
-    count = facts.get("conviction_count")
-    if count is None:
+    if facts.get("conviction_count") is None:
         return None
-    excl = int(facts["conviction_count_excluding_illegal_stay"] or 0)
+    count = _number(facts, "conviction_count")
+    excl = _number(facts, "conviction_count_excluding_illegal_stay")
     present = [
         c.value
         for c in OffenceCategory
         if c != OffenceCategory.illegal_stay and facts.get(f"convicted_{c.value}")
     ]
     offences = (present + [present[0] if present else "other"] * excl)[:excl]
-    offences += ["illegal_stay"] * (int(count) - excl)
+    offences += ["illegal_stay"] * (count - excl)
     convictions: list[dict[str, Any]] = [
         {"offence": o, "sentence_months": 0, "suspension": "none"} for o in offences
     ]
-    whole = facts.get("longest_sentence_not_fully_suspended_months")
-    part = facts.get("longest_unsuspended_part_months")
+    known = facts.get("longest_sentence_not_fully_suspended_months") is not None
+    whole = _number(facts, "longest_sentence_not_fully_suspended_months")
+    part = _number(facts, "longest_unsuspended_part_months")
     if convictions:
         first = convictions[0]
-        if whole is None:
+        if not known:
             first["suspension"] = None
         else:
             first["sentence_months"] = whole
-            if part is not None and int(part) < int(whole):
-                first.update(suspension="partial", suspended_months=int(whole) - int(part))
+            if part < whole:
+                first.update(suspension="partial", suspended_months=whole - part)
         first["life"] = bool(facts.get("life_sentence"))
     return convictions
 
