@@ -7,7 +7,9 @@ import shutil
 import subprocess
 
 import pytest
+from typer.testing import CliRunner
 
+from zairyu.cli.app import app
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.report.policy_document import policy_body, policy_html, policy_pdf, policy_view
 
@@ -65,3 +67,23 @@ def test_the_pdf_embeds_the_japanese_sans_and_serif_fonts(tmp_path):
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
     assert "Noto-Sans-CJK-JP" in fonts.stdout
     assert "Noto-Serif-CJK-JP" in fonts.stdout  # the quotes
+
+
+def test_policy_show_writes_the_html_document(tmp_path):
+    out = tmp_path / "children.html"
+    result = CliRunner().invoke(
+        app, ["policy", "show", "children-2023", "--lang", "en", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert 'id="condition-child_born_in_japan"' in out.read_text(encoding="utf-8")
+
+
+def test_policy_show_names_an_unknown_policy_or_language_in_one_line(tmp_path):
+    out = tmp_path / "x.html"
+    unknown = CliRunner().invoke(app, ["policy", "show", "nope", "--out", str(out)])
+    assert unknown.exit_code == 2 and "no policy 'nope'" in unknown.output
+    bad = CliRunner().invoke(
+        app, ["policy", "show", "children-2023", "--lang", "fr", "--out", str(out)]
+    )
+    assert bad.exit_code == 2 and "language 'fr'" in bad.output
+    assert not out.exists()
