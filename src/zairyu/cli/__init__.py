@@ -12,12 +12,14 @@ from zairyu.cli import accounts as accounts
 from zairyu.cli import assess as assess
 from zairyu.cli import audit as audit
 from zairyu.cli import batch as batch
+from zairyu.cli import check as check
 from zairyu.cli import compare as compare
 from zairyu.cli import db as db
 from zairyu.cli import demo as demo
 from zairyu.cli import documents as documents
 from zairyu.cli import explain as explain
 from zairyu.cli import policies as policies
+from zairyu.cli import policy_show as policy_show
 from zairyu.cli import reference as reference
 from zairyu.cli import reminders as reminders
 from zairyu.cli import serve as serve

@@ -62,7 +62,7 @@ def render_html(template: str, **context: Any) -> str:
 
 def html_to_pdf(html: str, title: str) -> bytes:
     """A tagged PDF of ``html``; WeasyPrint is imported here, so other commands start fast."""
-    from weasyprint import HTML  # type: ignore[import-untyped]  # noqa: PLC0415
+    from weasyprint import HTML  # noqa: PLC0415
 
     document = HTML(string=html, base_url=str(TEMPLATES))
     pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=title.encode())

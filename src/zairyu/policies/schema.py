@@ -57,6 +57,11 @@ class Citation(Strict):
     pinpoint: Annotated[str, Field(min_length=1)]
     status: SourceStatus
     quote: str | None = Field(default=None, description="The source's own words, if seen.")
+    unquoted_reason: Text | None = Field(
+        default=None,
+        description="Why no quote can be given (the source was not read in full, or the rule is "
+        "zairyu's own reading). A condition needs a quote or this reason.",
+    )
 
 
 class Source(Strict):
@@ -205,6 +210,13 @@ class Presumptions(Strict):
     reading: Text
 
 
+class Waiver(Strict):
+    """A reviewed exception to a formal check (``zairyu check``), keyed by its stable id."""
+
+    check: Annotated[str, Field(pattern=r"^[a-z_]+:[a-z0-9-]+:.+$", max_length=200)]
+    reason: Text | Annotated[str, Field(min_length=10)]
+
+
 class Policy(Strict):
     """One version of one policy."""
 
@@ -227,6 +239,9 @@ class Policy(Strict):
     closure: Closure | None = None
     not_formalised: list[Text] = Field(
         default=[], description="What the policy deliberately leaves to human judgement."
+    )
+    waivers: list[Waiver] = Field(
+        default=[], description="Findings of `zairyu check` reviewed and accepted, with the reason."
     )
 
     def in_force(self, on: date) -> bool:

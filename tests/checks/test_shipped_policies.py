@@ -1,0 +1,39 @@
+"""`zairyu check` passes on every shipped policy: no finding that is not waived or for review.
+
+This runs the solver over every policy (minutes on a busy machine); it is the check CI relies
+on, so it is not skipped."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from zairyu.cli.app import app
+
+
+def test_zairyu_check_passes_on_every_shipped_policy():
+    result = CliRunner().invoke(app, ["check", "--json"])
+    reports = json.loads(result.stdout)
+    failing = [
+        f"{f['id']}: {f['message']}"
+        for r in reports
+        for f in r["findings"]
+        if f["severity"] == "error" and not f["waived"]
+    ]
+    stale = [w for r in reports for w in r["unused_waivers"]]
+    assert failing == [] and stale == [], (failing, stale)
+    assert result.exit_code == 0
+    assert {r["policy"] for r in reports} == {
+        "act-50-2024",
+        "children-2023",
+        "guidelines-2009",
+        "guidelines-2024",
+    }
+
+
+def test_every_case_the_checks_show_for_the_shipped_policies_is_confirmed_by_the_engine():
+    result = CliRunner().invoke(app, ["check", "children-2023", "act-50-2024", "--json"])
+    cases = [c for r in json.loads(result.stdout) for f in r["findings"] for c in f["cases"]]
+    assert cases, "expected at least the reviewed findings' cases"
+    assert all(c["engine_outcome"] == c["claimed_outcome"] and not c["mismatch"] for c in cases)
