@@ -188,14 +188,11 @@ def levels(person: PersonResult, words: Words) -> list[Level]:
     presumptive = getattr(person, "presumptive", None)
     if presumptive is None:
         return [strict]
-    assumptions = [
-        a.text[lang] + (words.paren(words.t("verify first")) if a.verify_first else "")
-        for a in presumptive.assumptions
-    ]
+    assumptions = [a.text[lang] for a in presumptive.assumptions if a.verify_first]
     return [
         Level(words.t("Strict"), strict.outcome, strict.settled),
         Level(
-            words.t("Presumptive: on the facts recorded, nothing unrecorded taken against"),
+            words.report("presumptive"),
             presumptive.outcome_text[lang],
             presumptive.outcome != UNDETERMINED,
             assumptions,

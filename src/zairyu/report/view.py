@@ -67,6 +67,8 @@ REPORT_WORDS = {
     "no": "no",
     "and": "and",
     "to": "→",
+    "presumptive": "If nothing unrecorded weighs against them",
+    "assumes": "Assumes (verify first)",
 }
 
 
