@@ -30,6 +30,9 @@ test: install ## Run the whole test suite (starts PostgreSQL first where this ma
 	scripts/services-up
 	$(BIN)/pytest
 
+check: install ## zairyu check on every policy: the formal checks with z3 (minutes)
+	$(BIN)/pytest -m solver tests/checks
+
 lint: install ## ruff and mypy (strict on the core packages)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
@@ -52,4 +55,4 @@ bench: install ## Time zairyu against OpenFisca, ZEN and a plain loop, paired (B
 docs: install schema ## Regenerate docs/cli.md (the command reference) and the schema
 	$(BIN)/zairyu cli-reference --out docs/cli.md
 
-.PHONY: help system install run example test lint format schema serve docs bench
+.PHONY: help system install run example test check lint format schema serve docs bench
