@@ -144,6 +144,7 @@ def sign_in(page: Any, server: Server, username: str) -> None:
 def shot(page: Any, name: str, max_height: int = 2600) -> None:
     """The page from its top, down to ``max_height`` pixels (an assessment runs far longer)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_load_state()  # a click may still be navigating on a loaded machine
     height = min(page.evaluate("document.documentElement.scrollHeight"), max_height)
     clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height}
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, clip=clip)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from typer.testing import CliRunner
 
 from zairyu.cli.app import app

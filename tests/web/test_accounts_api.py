@@ -37,10 +37,12 @@ def test_an_unknown_and_a_known_name_get_the_same_status_and_words(api):
 def test_the_delay_after_a_failure_is_awaited_not_slept_in_a_thread(api, monkeypatch):
     waited = []
 
-    async def recording_sleep(seconds):
-        waited.append(seconds)
+    class RecordingAsyncio:  # only the sign-in route's own sleeps are recorded
+        @staticmethod
+        async def sleep(seconds):
+            waited.append(seconds)
 
-    monkeypatch.setattr(session_route.asyncio, "sleep", recording_sleep)
+    monkeypatch.setattr(session_route, "asyncio", RecordingAsyncio)
     monkeypatch.setattr("time.sleep", lambda _s: (_ for _ in ()).throw(AssertionError("slept")))
     assert _sign_in(_browser(api), f"nobody-{uuid.uuid4().hex[:6]}", "x").status_code == 401
     assert len(waited) == 1

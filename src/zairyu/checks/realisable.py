@@ -19,6 +19,9 @@ import z3
 from zairyu.checks.domains import DEFAULT_INT_BOUNDS, INT_BOUNDS, VOCABULARIES, YEARS
 from zairyu.checks.facts import DERIVED, GROUNDS, HOUSEHOLD_LEVEL, kind_of
 from zairyu.checks.values import Day, V, same_value, word
+from zairyu.engine.consistency import checks as consistency_checks
+from zairyu.engine.expr import names
+from zairyu.engine.plan import AS_OF
 from zairyu.model.kinds import OffenceCategory
 
 if TYPE_CHECKING:
@@ -46,7 +49,19 @@ def constraints(world: World) -> list[z3.BoolRef]:
         out += _convictions(row) + _school(row) + _grounds(row) + _format_rules(row)
         for column in HOUSEHOLD_LEVEL & set(row):
             out.append(same_value(row[column], world.facts[0][column]))
+        out += _consistent(world, j)
     return out
+
+
+def _consistent(world: World, j: int) -> list[z3.BoolRef]:
+    """The facts that cannot be true together (model/consistency.yaml, the checks every input
+    gets): a searched household is never one the format refuses."""
+    row = world.facts[j]
+    return [
+        z3.Not(world.expr(check.node, j).is_false)
+        for check in consistency_checks()
+        if names(check.node) - {AS_OF} <= set(row)
+    ]
 
 
 def _domains(row: dict[str, V], as_of: Day) -> list[z3.BoolRef]:
