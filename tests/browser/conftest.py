@@ -15,10 +15,13 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from zairyu import clock
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Screenshots go to a temporary folder, unless ZAIRYU_SCREENSHOTS names one (docs/screenshots to
@@ -92,11 +95,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# The browser journeys run on a fixed day, so the screenshots they save never depend on the day
+# they were taken (no clock in what is committed).
+FIXED_TODAY = date(2025, 6, 1)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     import uvicorn  # noqa: PLC0415 (optional: skipped when absent)
     from pages_site import make_site  # noqa: PLC0415 (optional: skipped when absent)
 
+    fixed = pytest.MonkeyPatch()
+    fixed.setattr(clock, "today", lambda: FIXED_TODAY)
     site = make_site(tmp_path_factory.mktemp("browser"))
     port = _free_port()
     app = StrictPolicy(site.client.app)
@@ -112,6 +122,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running.should_exit = True
     thread.join(timeout=10)
     site.db.dispose()
+    fixed.undo()
 
 
 @pytest.fixture(scope="session")
