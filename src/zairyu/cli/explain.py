@@ -39,6 +39,12 @@ def explain_command(
             typer.echo(f"  quote: {cite.quote}")
         if c.reading:
             typer.echo(f"  reading: {c.reading.get(lang)}")
+        for parameter in item.parameters:
+            pc = parameter.citation
+            typer.echo(
+                f"  parameter {parameter.id} = {parameter.value}: {parameter.text.get(lang)} "
+                f"({pc.source}, {pc.pinpoint} [{pc.status.value}])"
+            )
         for side in (True, False):
             typer.echo(f"  cases where it is {'true' if side else 'false'}:")
             for case in item.cases_where(side) or []:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.policies.cases import load_cases
-from zairyu.policies.schema import Condition, Policy, Source
+from zairyu.policies.schema import Condition, Parameter, Policy, Source
 from zairyu.services.errors import ServiceError
 
 
@@ -24,6 +25,7 @@ class ConditionExplanation:
     condition: Condition
     source: Source
     cases: list[CaseMention]
+    parameters: list[Parameter] = field(default_factory=list)  # the numbers it rests on
 
     def cases_where(self, value: bool) -> list[CaseMention]:
         """The cases that expect this value, each named once."""
@@ -32,6 +34,26 @@ class ConditionExplanation:
             if case.value is value:
                 seen.setdefault((case.file, case.title), case)
         return list(seen.values())
+
+
+def parameters_used(policy: Policy, expr: str) -> list[Parameter]:
+    """The parameters an expression reads, directly or through variables and conditions (a
+    weighing condition reads the weights through the sums): each with its value and source,
+    so that a number of zairyu's own is never hidden behind a result."""
+    texts = {v.id: v.expr for v in policy.variables} | {c.id: c.expr for c in policy.conditions}
+    by_id = {p.id: p for p in policy.parameters}
+    seen: set[str] = set()
+    pending = [expr]
+    while pending:
+        for word in re.findall(r"[a-z][a-z0-9_]*", pending.pop()):
+            if word in seen:
+                continue
+            if word in by_id:
+                seen.add(word)
+            elif word in texts:
+                seen.add(word)
+                pending.append(texts[word])
+    return [p for p in policy.parameters if p.id in seen]
 
 
 def explain_condition(condition_id: str) -> list[ConditionExplanation]:
@@ -60,6 +82,7 @@ def explain_condition(condition_id: str) -> list[ConditionExplanation]:
                 for values in case.conditions.values()
                 if condition_id in values
             ],
+            parameters_used(policy, condition.expr),
         )
         for policy, condition in found
     ]
