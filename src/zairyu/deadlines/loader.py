@@ -6,31 +6,25 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from zairyu.deadlines.schema import RuleSet
-from zairyu.policies.loader import SAFE_LOADER, load_sources
+from zairyu.policies.loader import PolicyFileError, _read_yaml, load_sources
 from zairyu.policies.schema import Citation, Source
 
 RULES_FILE = Path(__file__).parent / "rules.yaml"
 
 
-class DeadlineFileError(ValueError):
+class DeadlineFileError(PolicyFileError):
     """A deadline rules file that cannot be used: names the file, the item and the problem."""
-
-    def __init__(self, source: str, item: str, problem: str) -> None:
-        self.source, self.item, self.problem = source, item, problem
-        super().__init__(f"{source}: {item}: {problem}")
 
 
 def _read(path: Path) -> Any:
+    """The file's YAML, read as a policy file is (``policies.loader``)."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        raise DeadlineFileError(str(path), "file", f"not valid YAML: {error}") from None
-    except OSError as error:
-        raise DeadlineFileError(str(path), "file", f"cannot read: {error.strerror}") from None
+        return _read_yaml(path)
+    except PolicyFileError as error:
+        raise DeadlineFileError(error.source, error.item, error.problem) from None
 
 
 def _label(raw: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
