@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,28 @@ def test_a_missing_file_and_a_bad_date_end_with_exit_2(tmp_path: Path) -> None:
 def test_an_unknown_language_is_refused() -> None:
     result = runner.invoke(app, ["memo", FAMILY, "--lang", "fr", "--out", "x.pdf"])
     assert result.exit_code == 2
+
+
+def test_the_memo_refuses_a_household_that_assess_refuses(tmp_path):
+    # The same assessment service, with the same checks: a school start before birth cannot be true.
+    household = {
+        "id": "h1",
+        "members": [
+            {
+                "id": "c1",
+                "role": "child",
+                "date_of_birth": "2012-01-01",
+                "school": {"enrolments": [{"level": "elementary", "start": "2010-04-01"}]},
+            }
+        ],
+    }
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps(household), encoding="utf-8")
+    for command in ("memo", "assess"):
+        args = [command, str(path), "--as-of", "2024-06-10"]
+        if command == "memo":
+            args += ["--out", str(tmp_path / "m.pdf")]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (command, result.output)
+        assert "member 'c1'" in result.output and "before the date of birth" in result.output
+    assert not (tmp_path / "m.pdf").exists()

@@ -49,17 +49,14 @@ def _write(
     # Imported here, so that other commands start without WeasyPrint and the engine.
     from zairyu.documents.build import assessed
     from zairyu.documents.words import Words
-    from zairyu.engine.catalogue import NoPolicyInForce
-    from zairyu.model.problems import InvalidHousehold
+    from zairyu.services.errors import REFUSALS
 
     on = as_of_day(as_of)
     text = read_input(household)
     try:
         parsed, result = assessed(text, household, on)
-    except InvalidHousehold as error:
+    except REFUSALS as error:
         raise fail(str(error)) from None
-    except NoPolicyInForce as error:
-        raise fail(str(error.args[0] if error.args else error)) from None
     document = make(parsed, result, Words(lang.value, era=era))
     if html:
         out.write_text(document.html(), encoding="utf-8")

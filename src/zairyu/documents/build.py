@@ -14,16 +14,16 @@ from zairyu.documents.memo import memo_html
 from zairyu.documents.render import html_to_pdf
 from zairyu.documents.sheet import sheet_html
 from zairyu.documents.words import Words
-from zairyu.engine.assessment import HouseholdAssessment, assess
+from zairyu.engine.assessment import HouseholdAssessment
 from zairyu.model.household import Household
-from zairyu.model.problems import load_household
+from zairyu.services.assessing import assess_document
 
 
 def assessed(text: str, source: str, on: date) -> tuple[Household, HouseholdAssessment]:
-    """Parse and check a household JSON text and assess it as of ``on`` (raises
-    ``InvalidHousehold`` naming the person and the field)."""
-    household = load_household(text, source=source, as_of=on)
-    return household, assess(household, on)
+    """A household JSON text assessed as of ``on`` by the one assessment service, with all its
+    checks (raises ``InvalidHousehold`` naming the person and the field, or
+    ``PolicyChoiceError``)."""
+    return assess_document(text, on, source=source)
 
 
 @dataclass(frozen=True)
