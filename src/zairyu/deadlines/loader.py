@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from zairyu.deadlines.schema import RuleSet
-from zairyu.policies.loader import PolicyFileError, _read_yaml, load_sources
+from zairyu.policies.loader import PolicyFileError, _read_yaml, item_label, load_sources
 from zairyu.policies.schema import Citation, Source
 
 RULES_FILE = Path(__file__).parent / "rules.yaml"
@@ -27,18 +27,6 @@ def _read(path: Path) -> Any:
         raise DeadlineFileError(error.source, error.item, error.problem) from None
 
 
-def _label(raw: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
-    """A pydantic location as ("rule 'x'", "start.event.0")."""
-    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
-        entries = raw.get(loc[0]) if isinstance(raw, dict) else None
-        entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
-        name = entry.get("id") if isinstance(entry, dict) else None
-        kind = loc[0].rstrip("s")
-        label = f"{kind} '{name}'" if name else f"{loc[0]}[{loc[1]}]"
-        return label, ".".join(str(p) for p in loc[2:])
-    return "rules file", ".".join(str(p) for p in loc)
-
-
 def load_rules_file(path: Path, sources: dict[str, Source] | None = None) -> RuleSet:
     """Load and validate one rules file; every citation must name a registered source."""
     raw = _read(path)
@@ -48,7 +36,7 @@ def load_rules_file(path: Path, sources: dict[str, Source] | None = None) -> Rul
         rules = RuleSet.model_validate(raw)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        label, field = _label(raw, tuple(first["loc"]))
+        label, field = item_label(raw, tuple(first["loc"]), whole="rules file")
         problem = "is required" if first["type"] == "missing" else first["msg"]
         more = f" (and {error.error_count() - 1} more problems)" if error.error_count() > 1 else ""
         raise DeadlineFileError(str(path), label, f"{field or 'value'}: {problem}{more}") from None

@@ -33,8 +33,9 @@ def _read_yaml(path: Path) -> Any:
         raise PolicyFileError(str(path), "file", f"cannot read: {error.strerror}") from None
 
 
-def _item_label(raw: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
-    """Turn a pydantic location into ("condition 'x'", "citation.source")."""
+def item_label(raw: Any, loc: tuple[int | str, ...], whole: str = "policy") -> tuple[str, str]:
+    """Turn a pydantic location into ("condition 'x'", "citation.source"); a location outside
+    any list of items is named ``whole`` (the policy, a rules file)."""
     if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
         section, index = loc[0], loc[1]
         entries = raw.get(section) if isinstance(raw, dict) else None
@@ -44,7 +45,7 @@ def _item_label(raw: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
         kind = section.rstrip("s")
         label = f"{kind} '{name}'" if name else f"{section}[{index}]"
         return label, ".".join(str(p) for p in loc[2:])
-    return "policy", ".".join(str(p) for p in loc)
+    return whole, ".".join(str(p) for p in loc)
 
 
 def load_policy_file(path: Path, sources: dict[str, Source] | None = None) -> Policy:
@@ -56,7 +57,7 @@ def load_policy_file(path: Path, sources: dict[str, Source] | None = None) -> Po
         policy = Policy.model_validate(raw)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        label, field = _item_label(raw, tuple(first["loc"]))
+        label, field = item_label(raw, tuple(first["loc"]))
         problem = "is required" if first["type"] == "missing" else first["msg"]
         more = f" (and {error.error_count() - 1} more problems)" if error.error_count() > 1 else ""
         raise PolicyFileError(str(path), label, f"{field or 'value'}: {problem}{more}") from None
