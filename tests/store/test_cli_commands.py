@@ -110,6 +110,8 @@ def test_audit_show_lists_entries_by_user_without_record_data(run):
     assert "Sanctuary Legal" not in shown.output
     assert run("audit", "show", "--user", "nobody").output.strip() == "0 entries"
     assert run("audit", "show", "--since", "yesterday").exit_code == 2
+    too_early = run("audit", "show", "--until", "0001-01-01T00:00:00+03:00")
+    assert too_early.exit_code == 2 and "between the years 1900 and 9000" in too_early.output
 
 
 def test_the_audit_commands_say_clearly_when_the_key_is_missing(run, monkeypatch, tmp_path):

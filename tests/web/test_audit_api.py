@@ -50,6 +50,14 @@ def test_a_naive_time_filter_is_refused(api):
     assert response.status_code == 422
 
 
+def test_a_time_filter_that_cannot_be_turned_into_utc_is_refused_with_its_reason(api):
+    admin = api.member(UserRole.admin)
+    for name in ("since", "until"):
+        response = admin.client.get("/api/v1/audit", params={name: "0001-01-01T00:00:00+03:00"})
+        assert response.status_code == 422
+        assert "between the years 1900 and 9000" in response.text
+
+
 def test_asking_for_another_organisations_case_is_recorded_as_refused(api):
     owner, stranger = api.member(), api.member(UserRole.admin)
     case = api.new_case(owner)

@@ -111,7 +111,13 @@ def _instant(value: str | None, name: str) -> datetime | None:
     except ValueError:
         typer.echo(f"--{name}: expected a date or time such as 2026-12-01T09:00+09:00", err=True)
         raise typer.Exit(code=2) from None
-    return parsed if parsed.tzinfo is not None else parsed.astimezone()
+    from zairyu.store.tables import storable_instant
+
+    try:
+        return storable_instant(parsed if parsed.tzinfo is not None else parsed.astimezone())
+    except (ValueError, OverflowError) as problem:
+        typer.echo(f"--{name}: {problem}", err=True)
+        raise typer.Exit(code=2) from None
 
 
 @audit_app.command("show")

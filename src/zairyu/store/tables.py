@@ -37,6 +37,21 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def storable_instant(value: datetime) -> datetime:
+    """``value`` in UTC if a UTC column holds it; a ValueError naming the range if not.
+
+    Both databases store years 1900 to 9000 safely, and a time at the edge of Python's range
+    (0001-01-01 at +03:00) cannot even be turned into UTC.
+    """
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("must be between the years 1900 and 9000") from None
+    if not 1900 <= utc.year <= 9000:
+        raise ValueError("must be between the years 1900 and 9000")
+    return utc
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """A UTC instant, stored naive (SQLite keeps no zone) and always read back aware."""
 

@@ -11,10 +11,12 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, StrictBool
+
+from zairyu.store.tables import storable_instant
 
 MAX_INT = 2**31 - 1
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -28,17 +30,7 @@ def _iso_date_only(value: Any) -> Any:
     return value
 
 
-def _storable(value: datetime) -> datetime:
-    try:
-        utc = value.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("must be between the years 1900 and 9000") from None
-    if not 1900 <= utc.year <= 9000:
-        raise ValueError("must be between the years 1900 and 9000")
-    return utc
-
-
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 Flag = StrictBool
-Instant = Annotated[AwareDatetime, AfterValidator(_storable)]
+Instant = Annotated[AwareDatetime, AfterValidator(storable_instant)]
 Count = Annotated[int, Field(ge=1, le=MAX_INT)]

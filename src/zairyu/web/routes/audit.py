@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime, BaseModel
+from pydantic import BaseModel
 
 from zairyu.store import audit
 from zairyu.store.access import ADMINS
+from zairyu.web.fields import Instant
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["audit"])
@@ -33,8 +34,8 @@ def read_audit(
     found: Found,
     case_id: Annotated[str | None, Query(max_length=36, description="Only this case.")] = None,
     user: Annotated[str | None, Query(max_length=100, description="Only this username.")] = None,
-    since: Annotated[AwareDatetime | None, Query(description="From this instant.")] = None,
-    until: Annotated[AwareDatetime | None, Query(description="Before this instant.")] = None,
+    since: Annotated[Instant | None, Query(description="From this instant.")] = None,
+    until: Annotated[Instant | None, Query(description="Before this instant.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[dict[str, Any]]:
     """Entries of your organisation, newest first (admins only). Reading it is audited too."""
