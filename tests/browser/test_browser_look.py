@@ -117,6 +117,8 @@ def test_the_main_pages_look_right_and_pass_axe(page, server, lang):
     look(page, f"web-assessment-{lang}", problems)
     page.goto(f"{server.url}/cases/{case_id}")
     look(page, f"web-case-{lang}", problems)
+    page.goto(f"{server.url}/cases/{case_id}/interview")
+    look(page, f"web-case-questions-{lang}", problems)
     page.goto(f"{server.url}/cases")
     look(page, f"web-cases-{lang}", problems)
     page.goto(f"{server.url}/caseload")

@@ -133,12 +133,7 @@ def needed_answers(interview: Interview, as_of: date) -> set[str]:
     base = _outcomes(step(interview, as_of))
     needed = set()
     for k in interview.answers:
-        without = Interview(
-            members=interview.members,
-            answers={other: v for other, v in interview.answers.items() if other != k},
-            unknown=interview.unknown,
-        )
-        again = step(without, as_of)
+        again = step(interview.without(k), as_of)
         if _outcomes(again) != base or k in {c.key for c in again.candidates}:
             needed.add(k)
     return needed

@@ -3,14 +3,24 @@
 An answer is keyed by who it is about (a member's id, or ``household``) and the household field
 path. "Don't know" is an answer too: it is kept in ``unknown`` and the fact stays unknown for
 the engine. Nothing here touches a web framework or the store.
+
+An interview may start from a stored case (``from_case``): the stored household is its
+``base``, every fact the questions cover is an answer already, and the household it builds is
+the base with the answers laid over it. Whatever no question covers (school periods,
+convictions, notes) is kept exactly as stored, so editing a case through the questions never
+loses a fact.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 from zairyu.model.household import Household
 from zairyu.model.kinds import Role
@@ -19,6 +29,12 @@ from zairyu.model.problems import InvalidHousehold, check_household, parse_house
 HOUSEHOLD = "household"
 ROLE_PREFIX = {Role.parent: "p", Role.child: "c", Role.other_relative: "r"}
 MAX_MEMBERS = 20
+
+
+FIXED = (
+    "The case records this in more detail than the question can show. "
+    "To change it, edit the case as a household file."
+)
 
 
 class InterviewError(ValueError):
@@ -42,6 +58,42 @@ class Interview:
     answers: dict[str, Any] = field(default_factory=dict)
     unknown: set[str] = field(default_factory=set)
     asked: list[str] = field(default_factory=list)  # keys in the order they were first answered
+    base: dict[str, Any] | None = None  # the stored household an edit starts from
+    case_id: str | None = None
+    version: int | None = None  # the case's version the edit was started on
+    fixed: set[str] = field(default_factory=set)  # stored answers no question can show exactly
+
+    @classmethod
+    def from_case(
+        cls,
+        household: dict[str, Any],
+        case_id: str,
+        version: int,
+        paths: list[str],
+        shown_exactly: Callable[[str, Any], bool] = lambda path, value: True,
+    ) -> Interview:
+        """An interview that edits a stored household: each of ``paths`` (the household field
+        paths the questions cover) that the household records is an answer already. A stored
+        value its question cannot show exactly (``shown_exactly`` is false: three school
+        periods, where the question asks for the latest) is ``fixed``: kept, never re-asked."""
+        raw_members = household.get("members")
+        if not isinstance(raw_members, list) or not raw_members:
+            raise InterviewError("the case's household has no members")
+        if len(raw_members) > MAX_MEMBERS:
+            raise InterviewError(f"at most {MAX_MEMBERS} members can be edited through questions")
+        members = [(str(m["id"]), str(m["role"])) for m in raw_members]
+        interview = cls(members=members, base=copy.deepcopy(household))
+        interview.case_id, interview.version = case_id, version
+        subjects = [(HOUSEHOLD, household), *((str(m["id"]), m) for m in raw_members)]
+        for subject, source in subjects:
+            for path in paths:
+                value = get_path(source, path)
+                if value is not None:
+                    interview.answers[key(subject, path)] = value
+                    if not shown_exactly(path, value):
+                        interview.fixed.add(key(subject, path))
+        interview.household()
+        return interview
 
     @classmethod
     def with_members(cls, counts: dict[str, int]) -> Interview:
@@ -58,6 +110,8 @@ class Interview:
     def answer(self, subject: str, path: str, value: Any) -> None:
         """Record an answer (``None`` is "don't know") and check the household still holds."""
         k = key(subject, path)
+        if k in self.fixed:
+            raise InterviewError(FIXED)
         before = (self.answers.get(k), k in self.unknown)
         if value is None:
             self.answers.pop(k, None)
@@ -84,16 +138,45 @@ class Interview:
         self.answers.pop(k, None)
         self.unknown.discard(k)
 
+    def without(self, k: str) -> Interview:
+        """This interview as if answer ``k`` had never been given (nor stored)."""
+        base = None
+        if self.base is not None:
+            base = copy.deepcopy(self.base)
+            subject, path = split_key(k)
+            members = {str(m["id"]): m for m in base["members"]}
+            target = base if subject == HOUSEHOLD else members.get(subject)
+            if target is not None:
+                clear_path(target, path)
+        return Interview(
+            members=self.members,
+            answers={other: v for other, v in self.answers.items() if other != k},
+            unknown=self.unknown - {k},
+            asked=self.asked,
+            base=base,
+            case_id=self.case_id,
+            version=self.version,
+            fixed=self.fixed,
+        )
+
     def is_settled(self, subject: str, path: str) -> bool:
         k = key(subject, path)
         return k in self.answers or k in self.unknown
 
     def household_dict(self, household_id: str = "screening") -> dict[str, Any]:
-        """The household the answers describe (unanswered facts left out: unknown)."""
-        members: dict[str, dict[str, Any]] = {
-            pid: {"id": pid, "role": r} for pid, r in self.members
-        }
-        household: dict[str, Any] = {"id": household_id, "members": list(members.values())}
+        """The household the answers describe (unanswered facts left out: unknown), laid over
+        the stored household when the interview edits a case ("don't know" then clears it)."""
+        if self.base is not None:
+            household = copy.deepcopy(self.base)
+            members = {str(m["id"]): m for m in household["members"]}
+        else:
+            members = {pid: {"id": pid, "role": r} for pid, r in self.members}
+            household = {"id": household_id, "members": list(members.values())}
+        for k in self.unknown:
+            subject, path = split_key(k)
+            target = household if subject == HOUSEHOLD else members.get(subject)
+            if target is not None:
+                clear_path(target, path)
         for k, value in self.answers.items():
             subject, path = split_key(k)
             target = household if subject == HOUSEHOLD else members.get(subject)
@@ -120,6 +203,10 @@ class Interview:
                 "answers": self.answers,
                 "unknown": sorted(self.unknown),
                 "asked": self.asked,
+                "base": self.base,
+                "case_id": self.case_id,
+                "version": self.version,
+                "fixed": sorted(self.fixed),
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -134,7 +221,18 @@ class Interview:
                 answers=dict(raw["answers"]),
                 unknown=set(raw["unknown"]),
                 asked=[str(k) for k in raw.get("asked", [])],
+                base=raw.get("base"),
+                case_id=raw.get("case_id"),
+                version=raw.get("version"),
+                fixed={str(k) for k in raw.get("fixed", [])},
             )
+            if state.base is not None and not isinstance(state.base, dict):
+                raise TypeError("base")
+            if (state.case_id is None) != (state.version is None) or (
+                state.case_id is not None
+                and (not isinstance(state.case_id, str) or not isinstance(state.version, int))
+            ):
+                raise TypeError("case")
         except (ValueError, KeyError, TypeError):
             raise InterviewError("the screening's answers could not be read; start again") from None
         if not state.members or len(state.members) > MAX_MEMBERS:
@@ -152,6 +250,20 @@ def set_path(target: dict[str, Any], path: str, value: Any) -> None:
             child = target[part] = {}
         target = child
     target[last] = value
+
+
+def clear_path(target: dict[str, Any], path: str) -> None:
+    """Remove ``a.b.c`` from nested dicts, if it is there (the fact becomes unknown), and any
+    group left empty by it (``school: {}`` would not be a household)."""
+    first, _, rest = path.partition(".")
+    if not rest:
+        target.pop(first, None)
+        return
+    child = target.get(first)
+    if isinstance(child, dict):
+        clear_path(child, rest)
+        if not child:
+            del target[first]
 
 
 def get_path(source: dict[str, Any], path: str) -> Any:

@@ -11,8 +11,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from zairyu.interview.questions import SUSPENSIONS, Question
-from zairyu.interview.state import InterviewError
+from pydantic import ValidationError
+from starlette.datastructures import ImmutableMultiDict
+
+from zairyu.interview.questions import BY_PATH, SUSPENSIONS, Question
+from zairyu.interview.state import InterviewError, get_path, set_path
+from zairyu.model.household import Household
 
 REASONS_PATH = "humanitarian.special_circumstances_reasons"
 # The sentences of a refused answer (the question is on the page just above them); the page
@@ -153,3 +157,29 @@ def fields_for(question: Question, value: Any) -> dict[str, Any]:
     if question.kind == "convictions" and value:
         found["life"] = "yes" if found.get("life") else ""
     return {k: ("" if v is None else v) for k, v in found.items() if not isinstance(v, bool)}
+
+
+def _normal(path: str, value: Any, household_scope: bool) -> Any:
+    """``value`` as the household model reads it (defaults filled in), for comparison."""
+    person: dict[str, Any] = {"id": "x", "role": "child"}
+    household: dict[str, Any] = {"id": "x", "members": [person]}
+    set_path(household if household_scope else person, path, value)
+    try:
+        read = Household.model_validate(household).model_dump(mode="json")
+    except ValidationError:
+        return None
+    return get_path(read if household_scope else read["members"][0], path)
+
+
+def shown_exactly(path: str, value: Any) -> bool:
+    """Whether the question's controls show a stored ``value`` exactly, so that answering it
+    again cannot drop detail (three school periods, where the question asks for the latest)."""
+    question = BY_PATH[path]
+    fields = fields_for(question, value)
+    items = [(k, x) for k, v in fields.items() for x in (v if isinstance(v, list) else [v])]
+    try:
+        again = parse(question, Form(ImmutableMultiDict(items)))
+    except InterviewError:
+        return False
+    scope = question.scope == "household"
+    return _normal(path, again, scope) == _normal(path, value, scope)

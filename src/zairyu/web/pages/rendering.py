@@ -90,6 +90,8 @@ PAGE_MESSAGES = (
     "Your role may not do this.",
     "Too many failed sign-ins; try again later.",
     "Wrong username or password.",
+    "The case records this in more detail than the question can show. "
+    "To change it, edit the case as a household file.",
 )
 VOCABULARY = (
     *("open", "closed", "granted", "refused", "admin", "caseworker", "reviewer", "read_only"),
