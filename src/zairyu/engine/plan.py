@@ -6,7 +6,7 @@ plan, so there is exactly one definition of every rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from graphlib import CycleError, TopologicalSorter
 
@@ -32,6 +32,7 @@ from zairyu.engine.expr import (
     walk,
 )
 from zairyu.engine.law import law_replacements
+from zairyu.engine.scope import outcome_node, scope_rule, scoped
 from zairyu.engine.weighing import with_weighing
 from zairyu.model.columns import COLUMNS
 from zairyu.policies.loader import PolicyFileError
@@ -238,18 +239,25 @@ def compile_policy(
         if isinstance(item, Condition) and item.applies_when:
             applies[name] = _premise(item, scope, params, law, source)
 
-    outcomes = []
+    # The scope rule (policies/scope.yaml): members not under deportation first.
+    rule, _ = scope_rule()
+    step_names = frozenset(s.name for s in steps)
+    steps = [replace(s, node=scoped(s.node, step_names)) for s in steps]
+    applies = {name: scoped(node, step_names) for name, node in applies.items()}
+    outcomes = [CompiledOutcome(rule.outcome.id, outcome_node(), rule.outcome)]
     ids = {o.id for o in policy.outcomes}
-    if len(ids) != len(policy.outcomes) or UNDETERMINED in ids:
+    reserved = (UNDETERMINED, rule.outcome.id)
+    if len(ids) != len(policy.outcomes) or ids & set(reserved):
         raise PolicyError(
-            source, "outcomes", f"outcome ids must be unique and not '{UNDETERMINED}'"
+            source, "outcomes", f"outcome ids must be unique and not {' or '.join(reserved)}"
         )
     for outcome in policy.outcomes:
         try:
             node = parse(outcome.when, scope, want="bool")
         except ExpressionError as error:
             raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
-        outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params, law), outcome))
+        node = scoped(_substitute(node, params, law), step_names)
+        outcomes.append(CompiledOutcome(outcome.id, node, outcome))
     last = outcomes[-1] if outcomes else None
     if last is None or not (isinstance(last.node, Lit) and last.node.value is True):
         raise PolicyError(
