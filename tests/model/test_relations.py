@@ -134,7 +134,7 @@ def test_a_recorded_spouse_kind_that_contradicts_the_marriage_is_refused():
     father["family_ties"]["spouse"] = "other"
     (problem,) = refused(household(father, MOTHER_JP))
     assert "member 'f' (members[0]): field 'family_ties.spouse'" in problem
-    assert "the marriage says japanese" in problem
+    assert "the marriage says 'a Japanese national'" in problem
 
 
 def test_a_recorded_spouse_kind_that_agrees_with_the_marriage_is_kept():

@@ -239,14 +239,9 @@ def compile_policy(
         if isinstance(item, Condition) and item.applies_when:
             applies[name] = _premise(item, scope, params, law, source)
 
-    # The scope rule (policies/scope.yaml): members not under deportation first.
-    rule, _ = scope_rule()
-    step_names = frozenset(s.name for s in steps)
-    steps = [replace(s, node=scoped(s.node, step_names)) for s in steps]
-    applies = {name: scoped(node, step_names) for name, node in applies.items()}
-    outcomes = [CompiledOutcome(rule.outcome.id, outcome_node(), rule.outcome)]
+    outcomes = []
     ids = {o.id for o in policy.outcomes}
-    reserved = (UNDETERMINED, rule.outcome.id)
+    reserved = (UNDETERMINED, scope_rule()[0].outcome.id)
     if len(ids) != len(policy.outcomes) or ids & set(reserved):
         raise PolicyError(
             source, "outcomes", f"outcome ids must be unique and not {' or '.join(reserved)}"
@@ -256,8 +251,7 @@ def compile_policy(
             node = parse(outcome.when, scope, want="bool")
         except ExpressionError as error:
             raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
-        node = scoped(_substitute(node, params, law), step_names)
-        outcomes.append(CompiledOutcome(outcome.id, node, outcome))
+        outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params, law), outcome))
     last = outcomes[-1] if outcomes else None
     if last is None or not (isinstance(last.node, Lit) and last.node.value is True):
         raise PolicyError(
@@ -267,10 +261,25 @@ def compile_policy(
             "every person gets an outcome",
         )
 
+    steps, applies, outcomes = _with_scope(steps, applies, outcomes)
     actions = [_compile_action(a, scope, params, source) for a in policy.actions]
     plan = Plan(policy, source, params, steps, outcomes, actions, applies_when=applies)
     _split_deps(plan)
     return plan
+
+
+def _with_scope(
+    steps: list[Step], applies: dict[str, Node], outcomes: list[CompiledOutcome]
+) -> tuple[list[Step], dict[str, Node], list[CompiledOutcome]]:
+    """The scope rule (policies/scope.yaml, ``zairyu.engine.scope``): its outcome first, and
+    every yes/no step read as FALSE for a member not in scope inside a household aggregate."""
+    rule, _ = scope_rule()
+    names = frozenset(s.name for s in steps)
+    scoped_steps = [replace(s, node=scoped(s.node, names)) for s in steps]
+    scoped_applies = {name: scoped(node, names) for name, node in applies.items()}
+    first = CompiledOutcome(rule.outcome.id, outcome_node(), rule.outcome)
+    rest = [replace(o, node=scoped(o.node, names)) for o in outcomes]
+    return scoped_steps, scoped_applies, [first, *rest]
 
 
 def _split_deps(plan: Plan) -> None:

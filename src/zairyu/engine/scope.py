@@ -56,12 +56,12 @@ def scoped(node: Node, steps: frozenset[str]) -> Node:
 def _map(node: Node, fn: Any) -> Node:
     """``node`` with ``fn`` applied to each direct child (a node, or nodes in tuples)."""
     changes: dict[str, Any] = {}
-    for f in fields(node):  # type: ignore[arg-type]
+    for f in fields(node):
         value = getattr(node, f.name)
         new = _map_value(value, fn)
         if new is not value:
             changes[f.name] = new
-    return replace(node, **changes) if changes else node  # type: ignore[type-var]
+    return replace(node, **changes) if changes else node
 
 
 def _map_value(value: Any, fn: Any) -> Any:

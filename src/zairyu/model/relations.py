@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from zairyu.model.kinds import LegalStatus, MarriageState, SpouseKind
+from zairyu.model.registry import REGISTRY
 
 if TYPE_CHECKING:
     from zairyu.model.household import Household, Marriage, Person
@@ -112,6 +113,11 @@ def derived_child_of_japanese_or_spr(household: Household, person: Person) -> bo
     return None
 
 
+def _words(vocabulary: str, code: str) -> str:
+    """A code as the caseworker reads it: 'a Japanese national', not 'japanese'."""
+    return f"'{REGISTRY.vocabularies[vocabulary].labels[code].en}'"
+
+
 def _member(household: Household, person_id: str | None) -> Person | None:
     return next((p for p in household.members if p.id == person_id), None)
 
@@ -182,7 +188,12 @@ def _marriage_problems(household: Household, index: int, person: Person) -> list
     for name in ("married_on", "state"):
         mine, other = getattr(marriage, name), getattr(theirs, name)
         if mine is not None and other is not None and mine != other:
-            message = f"{mine} here but {other} on the spouse '{spouse.id}'"
+            mine_text, other_text = (
+                (_words("marriage_state", mine), _words("marriage_state", other))
+                if name == "state"
+                else (str(mine), str(other))
+            )
+            message = f"{mine_text} here but {other_text} on the spouse '{spouse.id}'"
             return [MemberProblem(index, person.id, f"family_ties.marriage.{name}", message)]
     return []
 
@@ -193,8 +204,9 @@ def _derived_problems(household: Household, index: int, person: Person) -> list[
     spouse = derived_spouse_kind(household, person)
     if ties.spouse is not None and spouse is not None and ties.spouse != spouse:
         message = (
-            f"is recorded as {ties.spouse} but the marriage says {spouse} "
-            "(from the spouse's status and the state of the marriage); correct one of them"
+            f"is recorded as {_words('spouse_kind', ties.spouse)} but the marriage says "
+            f"{_words('spouse_kind', spouse)} (from the spouse's legal status and where the "
+            "marriage stands); correct one of them"
         )
         out.append(MemberProblem(index, person.id, "family_ties.spouse", message))
     child_of = derived_child_of_japanese_or_spr(household, person)

@@ -10,7 +10,7 @@ from pydantic import Field, ValidationError
 
 from zairyu.model.strict import Strict
 from zairyu.policies.loader import POLICY_DIR, PolicyFileError, _read_yaml
-from zairyu.policies.schema import Citation, Outcome, Text
+from zairyu.policies.schema import Citation, Identifier, Outcome, Text
 
 SCOPE_FILE = POLICY_DIR / "scope.yaml"
 
@@ -25,20 +25,19 @@ class Scope(Strict):
     reading: Text
 
 
-class _ScopeFile(Strict):
-    in_scope: Annotated[str, Field(min_length=1)]
-    outcome: _OutcomeText
-    citation: Citation
-    reading: Text
-
-
 class _OutcomeText(Strict):
-    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+    id: Identifier
     rank: int
     text: Text
 
 
-_ScopeFile.model_rebuild()
+class _ScopeFile(Strict):
+    """The file as written: the outcome's ``when`` is implied (the negation of in_scope)."""
+
+    in_scope: Annotated[str, Field(min_length=1)]
+    outcome: _OutcomeText
+    citation: Citation
+    reading: Text
 
 
 @cache
@@ -50,8 +49,9 @@ def load_scope(path: Path = SCOPE_FILE) -> Scope:
         where = ".".join(str(p) for p in first["loc"])
         raise PolicyFileError(str(path), where or "file", first["msg"]) from None
     outcome = Outcome(
-        id=raw.outcome.id, when=f"NOT ({raw.in_scope})", text=raw.outcome.text, rank=raw.outcome.rank
+        id=raw.outcome.id,
+        when=f"NOT ({raw.in_scope})",
+        text=raw.outcome.text,
+        rank=raw.outcome.rank,
     )
-    return Scope(
-        in_scope=raw.in_scope, outcome=outcome, citation=raw.citation, reading=raw.reading
-    )
+    return Scope(in_scope=raw.in_scope, outcome=outcome, citation=raw.citation, reading=raw.reading)
