@@ -262,3 +262,17 @@ def test_a_guardian_who_agreed_but_is_recorded_as_not_available_is_refused():
     raw = household(FATHER, external_guardian=guardian)
     found = row_problems(household_rows(Household.model_validate(raw)), AS_OF)
     assert [check.id for _, check in found] == ["guardian_who_agreed_is_available"]
+
+
+def test_a_japanese_nationality_without_the_status_of_a_japanese_national_is_refused():
+    for status in (None, "permanent_resident"):
+        person = {"id": "m", "role": "parent", "nationality": "JPN", "legal_status": status}
+        found = row_problems(household_rows(Household.model_validate(household(person))), AS_OF)
+        assert [check.field for _, check in found] == ["legal_status"], status
+    person = {
+        "id": "m",
+        "role": "parent",
+        "nationality": "JPN",
+        "legal_status": "japanese_national",
+    }
+    assert row_problems(household_rows(Household.model_validate(household(person))), AS_OF) == []
