@@ -35,6 +35,7 @@ from zairyu.model.kinds import (
     SpouseKind,
     Suspension,
 )
+from zairyu.model.registry import REGISTRY
 from zairyu.model.relations import RelationError, relation_problems
 from zairyu.model.strict import Strict
 
@@ -250,9 +251,10 @@ class FamilyTies(Strict):
             None,
             MarriageState.living_together,
         ):
+            words = REGISTRY.vocabularies["marriage_state"].labels[str(state)].en
             raise ValueError(
-                f"cohabiting_with_spouse_since is set but the marriage is {state}: leave the "
-                "date empty unless the couple live together now"
+                f"cohabiting_with_spouse_since is set but the couple are {words}: leave the "
+                "date empty unless they live together now"
             )
         return self
 
