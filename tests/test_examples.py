@@ -95,3 +95,40 @@ def test_text_is_an_assessment_never_a_decision(name: str, lang: str) -> None:
         assert phrase not in rest, f"{name} ({lang}): the text says {phrase!r}"
     for person in DOCUMENTED[name]:
         assert person in text, f"{name} ({lang}): person {person} is not in the text"
+
+
+def _members_with_a_status(name: str) -> set[str]:
+    household = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    return {
+        m["id"]
+        for m in household["members"]
+        if m.get("legal_status") not in (None, "without_status")
+    }
+
+
+@pytest.mark.parametrize("name", [f for f in FILES if _members_with_a_status(f)])
+def test_a_member_with_a_status_is_not_in_scope_of_any_policy_and_never_asked_about(
+    name: str,
+) -> None:
+    result = json.loads(run_assess(name, "en", "json"))
+    with_status = _members_with_a_status(name)
+    for policy in result["policies"]:
+        for person in policy["persons"]:
+            asked = {f["person_id"] for f in person["missing_facts"]}
+            if person["presumptive"]:
+                asked |= {f["person_id"] for f in person["presumptive"]["missing_facts"]}
+            assert not asked & with_status, f"{name}: {policy['policy_id']} asks about {asked}"
+            if person["person_id"] in with_status:
+                assert person["outcome"] == "not_in_scope", (policy["policy_id"], person)
+                assert person["conditions"] == []
+                assert "Not in scope" in person["outcome_text"]["en"]
+                assert "対象外" in person["outcome_text"]["ja"]
+
+
+def test_the_japanese_spouse_is_weighed_for_the_father_under_the_2024_guidelines() -> None:
+    result = json.loads(run_assess("11-japanese-spouse.json", "en", "json"))
+    (guidelines,) = [p for p in result["policies"] if p["policy_id"] == "guidelines-2024"]
+    (father,) = [p for p in guidelines["persons"] if p["person_id"] == "p1"]
+    assert father["outcome"] == "toward_permission"
+    married = [c for c in father["conditions"] if "spouse_kind" in c["inputs"]]
+    assert married and all(c["inputs"]["spouse_kind"] == "japanese" for c in married)

@@ -44,6 +44,8 @@ def random_value(column: str, rnd: Random) -> Value:
     kind = COLUMNS[column].kind
     if column == "role":
         return rnd.choice(CHOICES["role"])
+    if column == "legal_status" and rnd.random() < 0.85:
+        return None  # mostly persons under deportation, whom the policies are about
     if rnd.random() < 0.3:
         return None
     if kind == "bool":

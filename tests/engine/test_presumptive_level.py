@@ -22,7 +22,7 @@ AS_OF = date(2025, 1, 1)
 
 
 def _ranks(policy_id: str) -> dict[str, int]:
-    return {o.id: o.rank for o in CATALOGUE.get(policy_id).policy.outcomes}
+    return {o.id: o.definition.rank for o in CATALOGUE.get(policy_id).outcomes}
 
 
 def _against_bools(policy_id: str) -> list[str]:

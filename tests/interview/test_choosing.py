@@ -118,4 +118,15 @@ def test_the_interview_asks_at_most_40_percent_of_a_full_form_on_average():
     counts = [count_questions(json.loads(p.read_text()), AS_OF) for p in EXAMPLES]
     assert sum(c.share for c in counts) / len(counts) <= 0.40
     assert all(c.full_form == full_form_fields(c.members) for c in counts)
-    assert full_form_fields(1) == sum(1 for q in QUESTIONS if q.scope == "person") + 1
+    household = sum(1 for q in QUESTIONS if q.scope == "household")
+    assert full_form_fields(1) == sum(1 for q in QUESTIONS if q.scope == "person") + household
+
+
+def test_the_legal_status_of_each_member_is_asked_first_while_a_result_is_open():
+    interview = Interview.with_members({"parent": 1, "child": 1})
+    ranked = step(interview, AS_OF).candidates
+    assert {c.key for c in ranked[:2]} == {"p1|legal_status", "c1|legal_status"}
+    interview.answer("p1", "legal_status", "japanese_national")
+    after = step(interview, AS_OF)
+    assert "p1|legal_status" not in {c.key for c in after.candidates}
+    assert not any(c.subject == "p1" for c in after.candidates)  # nothing else asked of them

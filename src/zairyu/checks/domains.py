@@ -12,6 +12,9 @@ from enum import StrEnum
 from zairyu.model.kinds import (
     Applicant,
     EntryMode,
+    GuardianKind,
+    LegalStatus,
+    MarriageState,
     RaisedChildKind,
     ReleaseStatus,
     Role,
@@ -36,6 +39,11 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "spouse_kind": _values(SpouseKind),
     "raises_child": _values(RaisedChildKind),
     "applicant": _values(Applicant),
+    "legal_status": _values(LegalStatus),
+    "spouse_legal_status": _values(LegalStatus),
+    "external_guardian_status": _values(LegalStatus),
+    "marriage_state": _values(MarriageState),
+    "external_guardian_kind": _values(GuardianKind),
 }
 
 INT_BOUNDS: dict[str, tuple[int, int]] = {

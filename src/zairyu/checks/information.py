@@ -20,8 +20,13 @@ from zairyu.checks.findings import Finding
 from zairyu.checks.monotone import slots
 from zairyu.checks.values import V, word
 from zairyu.checks.variant import Variant
+from zairyu.engine.expr import names
+from zairyu.engine.scope import scope_rule
 
 QUANTIFIED_TIMEOUT_MS = 20_000
+# An omitted legal status is not an unknown fact: the scope rule reads it as without status
+# (policies/scope.yaml), so a result decided while it is omitted is decided by that reading.
+READ_WHEN_OMITTED = frozenset(names(scope_rule()[1]))
 
 
 def _changed(ctx: Context, columns: tuple[str, ...], j: int) -> list[tuple[int, str]]:
@@ -35,6 +40,8 @@ def check_information(ctx: Context) -> list[Finding]:
     a, pid = ctx.a, ctx.plan.id
     undetermined = len(ctx.plan.outcomes)
     for unit, columns in units(ctx.plan):
+        if set(columns) <= READ_WHEN_OMITTED:
+            continue
         for j, who in slots(ctx)[: 1 if set(columns) & HOUSEHOLD_LEVEL else 2]:
             changed = _changed(ctx, columns, j)
             b = ctx.variant(changed)

@@ -3,7 +3,8 @@
 - ``unreachable``: no household of up to ``size`` members gives the outcome;
 - ``undetermined_when_known``: a person whose every fact is known gets no outcome;
 - ``shadowed``: an outcome's condition implies an earlier one's, so it can never be given;
-- ``overlap`` (review): two outcomes' conditions hold together and only their order decides.
+- ``overlap`` (review): two outcomes' conditions hold together and only their order decides
+  (not reported for the scope rule's outcome, which every policy tries first by design).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from zairyu.checks.conditions import facts_known
 from zairyu.checks.context import Context
 from zairyu.checks.findings import Finding
 from zairyu.engine.plan import UNDETERMINED
+from zairyu.engine.scope import scope_rule
 
 
 def check_outcomes(ctx: Context) -> list[Finding]:
@@ -71,8 +73,8 @@ def _pair(ctx: Context, i: int, j: int, earlier: z3.BoolRef, later: z3.BoolRef) 
                 ctx.scenes([later], (ctx.a, f"'{second.id}' holds, '{first.id}' wins")),
             )
         ]
-    if last:
-        return []
+    if last or first.id == scope_rule()[0].outcome.id:
+        return []  # the scope outcome is tried first by design (policies/scope.yaml)
     if ctx.solve(earlier, later) is None:
         return []
     return [

@@ -20,6 +20,7 @@ from zairyu.engine.law_trace import facts_known_by_law
 from zairyu.engine.plan import UNDETERMINED, Plan
 from zairyu.engine.presumption import Assumption, presume
 from zairyu.engine.scalar import Fn, ScalarPlan, compile_node
+from zairyu.engine.scope import scope_rule
 from zairyu.engine.unknown import missing_facts
 from zairyu.model.household import Household
 from zairyu.model.table import COLUMNS, Row, Value, household_rows
@@ -222,11 +223,13 @@ def assess_rows(
     if statics is None:
         statics = scalar.cache["statics"] = _statics(plan)
     shared = {s.id: _household_inputs(s, evaluated) for s in statics if s.household}
+    not_in_scope = scope_rule()[0].outcome.id
     persons = []
     for i, row in enumerate(evaluated):
         role = str(row["role"])
         outcome = str(row["outcome"])
         text = texts.get(outcome)
+        assessed = outcome != not_in_scope  # a member not in scope has no conditions
         person = PersonResult(
             person_id=str(row["person_id"]),
             role=role,
@@ -235,7 +238,7 @@ def assess_rows(
             conditions=[
                 _condition_result(s, evaluated, i, shared.get(s.id, NO_INPUTS))
                 for s in statics
-                if s.roles is None or role in s.roles
+                if assessed and (s.roles is None or role in s.roles)
             ],
         )
         if outcome == UNDETERMINED:

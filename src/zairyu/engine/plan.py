@@ -6,7 +6,7 @@ plan, so there is exactly one definition of every rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from graphlib import CycleError, TopologicalSorter
 
@@ -32,6 +32,7 @@ from zairyu.engine.expr import (
     walk,
 )
 from zairyu.engine.law import law_replacements
+from zairyu.engine.scope import outcome_node, scope_rule, scoped
 from zairyu.engine.weighing import with_weighing
 from zairyu.model.columns import COLUMNS
 from zairyu.policies.loader import PolicyFileError
@@ -240,9 +241,10 @@ def compile_policy(
 
     outcomes = []
     ids = {o.id for o in policy.outcomes}
-    if len(ids) != len(policy.outcomes) or UNDETERMINED in ids:
+    reserved = (UNDETERMINED, scope_rule()[0].outcome.id)
+    if len(ids) != len(policy.outcomes) or ids & set(reserved):
         raise PolicyError(
-            source, "outcomes", f"outcome ids must be unique and not '{UNDETERMINED}'"
+            source, "outcomes", f"outcome ids must be unique and not {' or '.join(reserved)}"
         )
     for outcome in policy.outcomes:
         try:
@@ -259,10 +261,25 @@ def compile_policy(
             "every person gets an outcome",
         )
 
+    steps, applies, outcomes = _with_scope(steps, applies, outcomes)
     actions = [_compile_action(a, scope, params, source) for a in policy.actions]
     plan = Plan(policy, source, params, steps, outcomes, actions, applies_when=applies)
     _split_deps(plan)
     return plan
+
+
+def _with_scope(
+    steps: list[Step], applies: dict[str, Node], outcomes: list[CompiledOutcome]
+) -> tuple[list[Step], dict[str, Node], list[CompiledOutcome]]:
+    """The scope rule (policies/scope.yaml, ``zairyu.engine.scope``): its outcome first, and
+    every yes/no step read as FALSE for a member not in scope inside a household aggregate."""
+    rule, _ = scope_rule()
+    names = frozenset(s.name for s in steps)
+    scoped_steps = [replace(s, node=scoped(s.node, names)) for s in steps]
+    scoped_applies = {name: scoped(node, names) for name, node in applies.items()}
+    first = CompiledOutcome(rule.outcome.id, outcome_node(), rule.outcome)
+    rest = [replace(o, node=scoped(o.node, names)) for o in outcomes]
+    return scoped_steps, scoped_applies, [first, *rest]
 
 
 def _split_deps(plan: Plan) -> None:

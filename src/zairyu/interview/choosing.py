@@ -12,6 +12,10 @@ a candidate. Candidates are ranked by:
 4. staying on the topic and person of the previous question;
 5. member order, then the order of the questions table.
 
+A member's legal status is a candidate for every undetermined result while it is not answered:
+it can change all of them (a member with a status is not in scope, policies/scope.yaml), yet the
+missing-facts walk never reaches it, because an omitted status reads as without status.
+
 The interview stops when no undetermined result has a candidate left.
 """
 
@@ -85,7 +89,33 @@ def candidates(interview: Interview, assessment: HouseholdAssessment) -> list[Ca
                     questions[k] = (subject, question)
                     results.setdefault(k, set()).add(result)
                     settles.setdefault(k, set()).add((*result, fact.column))
+    _add_legal_status(interview, assessment, questions, results, settles)
     return _ranked(interview, questions, results, settles)
+
+
+def _add_legal_status(
+    interview: Interview,
+    assessment: HouseholdAssessment,
+    questions: dict[str, tuple[str, Question]],
+    results: dict[str, set[tuple[str, str]]],
+    settles: dict[str, set[tuple[str, str, str]]],
+) -> None:
+    open_results = {
+        (policy.policy_id, person.person_id)
+        for policy in assessment.policies
+        for person in policy.persons
+        if person.outcome == UNDETERMINED
+    }
+    if not open_results:
+        return
+    question = BY_PATH["legal_status"]
+    for person_id, _role in interview.members:
+        if interview.is_settled(person_id, question.path):
+            continue
+        k = key(person_id, question.path)
+        questions[k] = (person_id, question)
+        results.setdefault(k, set()).update(open_results)
+        settles.setdefault(k, set()).update((*r, "legal_status") for r in open_results)
 
 
 def _ranked(

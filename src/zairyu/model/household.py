@@ -24,6 +24,9 @@ from zairyu.model.kinds import (
     Applicant,
     DeportationGround,
     EntryMode,
+    GuardianKind,
+    LegalStatus,
+    MarriageState,
     OffenceCategory,
     RaisedChildKind,
     ReleaseStatus,
@@ -32,6 +35,8 @@ from zairyu.model.kinds import (
     SpouseKind,
     Suspension,
 )
+from zairyu.model.registry import REGISTRY
+from zairyu.model.relations import RelationError, relation_problems
 from zairyu.model.strict import Strict
 
 # An id: 1 to 64 letters of any script (山田家), combining marks, digits, '_', '.' or '-';
@@ -58,7 +63,11 @@ __all__ = [  # the vocabularies are re-exported for callers of the household mod
     "Applicant",
     "DeportationGround",
     "EntryMode",
+    "GuardianKind",
     "Household",
+    "LegalStatus",
+    "Marriage",
+    "MarriageState",
     "OffenceCategory",
     "Person",
     "RaisedChildKind",
@@ -161,6 +170,35 @@ class NegativeRecord(Strict):
     )
 
 
+MemberId = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
+
+
+class Marriage(Strict):
+    """The person's marriage (婚姻): to a member of the household (``spouse``) or to someone
+    outside it (``spouse_status``), when it was made and where it stands now."""
+
+    spouse: MemberId | None = Field(
+        default=None, description="The member id of the spouse, when the spouse is a member."
+    )
+    spouse_status: LegalStatus | None = Field(
+        default=None,
+        description="The legal status of a spouse who is not a member (日本人, 永住者, ...).",
+    )
+    married_on: Day | None = Field(default=None, description="Date of marriage (婚姻の日).")
+    state: MarriageState | None = Field(
+        default=None, description="Where the marriage stands now (婚姻の現状)."
+    )
+
+    @model_validator(mode="after")
+    def _one_source_of_the_spouse_status(self) -> Marriage:
+        if self.spouse is not None and self.spouse_status is not None:
+            raise ValueError(
+                "spouse_status is for a spouse outside the household; the spouse member's own "
+                "legal_status says it (remove spouse_status)"
+            )
+        return self
+
+
 class FamilyTies(Strict):
     """Family ties in Japan (家族関係): marriage and children, as the guidelines weigh them."""
 
@@ -202,6 +240,23 @@ class FamilyTies(Strict):
         description="A child supported by a parent residing with an Appended Table II status "
         "(別表第二の在留資格で在留する者の扶養を受けている実子).",
     )
+    marriage: Marriage | None = Field(
+        default=None, description="The marriage: spouse, date, where it stands (婚姻)."
+    )
+
+    @model_validator(mode="after")
+    def _living_together_only_while_together(self) -> FamilyTies:
+        state = self.marriage.state if self.marriage else None
+        if self.cohabiting_with_spouse_since is not None and state not in (
+            None,
+            MarriageState.living_together,
+        ):
+            words = REGISTRY.vocabularies["marriage_state"].labels[str(state)].en
+            raise ValueError(
+                f"cohabiting_with_spouse_since is set but the couple are {words}: leave the "
+                "date empty unless they live together now"
+            )
+        return self
 
 
 class ResidenceHistory(Strict):
@@ -357,6 +412,14 @@ class Person(Strict):
     refugee: RefugeeStatus = RefugeeStatus()
     humanitarian: Humanitarian = Humanitarian()
     application: Application = Application()
+    legal_status: LegalStatus | None = Field(
+        default=None,
+        description="Legal status in Japan (本邦における法的地位). Omitted: without status, "
+        "a person the case is about (every file written before this field existed).",
+    )
+    parents: Annotated[list[MemberId], Field(max_length=4)] | None = Field(
+        default=None, description="The member ids of this person's parents in the household."
+    )
 
 
 class ExternalGuardian(Strict):
@@ -364,6 +427,23 @@ class ExternalGuardian(Strict):
 
     description: Annotated[str, Field(max_length=500)] | None = None
     available: StrictBool | None = None
+    kind: GuardianKind | None = Field(
+        default=None, description="A relative, a children's home, a foster parent or another."
+    )
+    agreed: StrictBool | None = Field(
+        default=None,
+        description="A relative or other person has agreed in writing to act as guardian; for "
+        "a children's home or foster parent, the placement has been arranged (措置・委託).",
+    )
+    legal_status: LegalStatus | None = Field(
+        default=None, description="The guardian's own legal status in Japan (a person only)."
+    )
+
+    @model_validator(mode="after")
+    def _a_home_has_no_status(self) -> ExternalGuardian:
+        if self.kind == GuardianKind.childrens_home and self.legal_status is not None:
+            raise ValueError("a children's home has no legal status: remove legal_status")
+        return self
 
 
 class Household(Strict):
@@ -383,6 +463,9 @@ class Household(Strict):
             if person.id in seen:
                 raise ValueError(f"two members have the id {person.id!r}")
             seen.add(person.id)
+        problems = relation_problems(self)
+        if problems:
+            raise RelationError(problems)
         return self
 
     def member(self, person_id: str) -> Person:

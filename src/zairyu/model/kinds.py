@@ -107,3 +107,38 @@ class Applicant(StrEnum):
     child = "child"  # 子
     other_relative = "other_relative"  # 親族
     other = "other"  # その他
+
+
+class LegalStatus(StrEnum):
+    """A member's legal position in Japan (本邦における法的地位). Only a person without status
+    is subject to deportation and so within any measure; the others are assessed as not in
+    scope and count as spouse, parent or guardian."""
+
+    without_status = "without_status"  # 在留資格を有しない者（本件の対象者）
+    japanese_national = "japanese_national"  # 日本国民
+    special_permanent_resident = "special_permanent_resident"  # 特別永住者
+    permanent_resident = "permanent_resident"  # 永住者
+    long_term_resident = "long_term_resident"  # 定住者
+    spouse_or_child_of_japanese = "spouse_or_child_of_japanese"  # 日本人の配偶者等
+    # 永住者の配偶者等
+    spouse_or_child_of_permanent_resident = "spouse_or_child_of_permanent_resident"
+    other_status = "other_status"  # その他の在留資格
+
+
+class MarriageState(StrEnum):
+    """Where a marriage stands now (婚姻の現状)."""
+
+    living_together = "living_together"  # 同居
+    living_apart = "living_apart"  # 別居（単身赴任等、夫婦関係は継続）
+    separated = "separated"  # 別居（夫婦関係の破綻・離婚協議中等）
+    divorced = "divorced"  # 離婚
+    widowed = "widowed"  # 死別
+
+
+class GuardianKind(StrEnum):
+    """Who would care for the children outside the household (世帯外の監護者の種別)."""
+
+    relative = "relative"  # 親族
+    childrens_home = "childrens_home"  # 児童養護施設等
+    foster_parent = "foster_parent"  # 里親
+    other = "other"  # その他の者

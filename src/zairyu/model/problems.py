@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from zairyu.model.household import Household, Role
+from zairyu.model.relations import RelationError
 from zairyu.model.shown import shown, shown_json
 
 ID_RULE = "an id is 1 to 64 letters, digits, '_', '.' or '-', without spaces"
@@ -63,6 +64,13 @@ def _from_validation_error(raw: Any, error: ValidationError) -> list[Problem]:
     problems: list[Problem] = []
     base = _household_label(raw)
     for item in error.errors(include_url=False):
+        cause = item.get("ctx", {}).get("error")
+        if isinstance(cause, RelationError):  # relations name their own member and field
+            problems += [
+                Problem(f"{base}, {_member_label(raw, p.index)}", p.field, p.message)
+                for p in cause.problems
+            ]
+            continue
         loc = list(item["loc"])
         where = base
         if len(loc) >= 2 and loc[0] == "members" and isinstance(loc[1], int):

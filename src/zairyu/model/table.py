@@ -19,6 +19,12 @@ from zairyu.model.kinds import (
     SchoolLevel,
     Suspension,
 )
+from zairyu.model.relations import (
+    derived_child_of_japanese_or_spr,
+    derived_spouse_kind,
+    marriage_of,
+    status_of,
+)
 
 __all__ = ["COLUMNS", "FACT_COLUMNS", "Column", "Kind", "Row", "Value", "household_rows"]
 
@@ -145,8 +151,6 @@ def _circumstance_columns(person: Person) -> Row:
         "in_japan_since": _in_japan_since(person),
         "school_current_local": _school_current_local(person),
         "illegal_stay_since": _illegal_stay_since(person),
-        "child_of_japanese_or_spr": ties.child_of_japanese_or_spr,
-        "spouse_kind": ties.spouse.value if ties.spouse else None,
         "cohabiting_with_spouse_since": ties.cohabiting_with_spouse_since,
         "spouses_support_each_other": ties.spouses_support_each_other,
         "marriage_stable_and_mature": ties.marriage_stable_and_mature,
@@ -187,6 +191,36 @@ def _circumstance_columns(person: Person) -> Row:
     return row
 
 
+def _member_columns(household: Household, person: Person) -> Row:
+    """The member's legal status and marriage, and the facts the relations give: what is
+    recorded wins (the household model refuses a recorded value that contradicts them)."""
+    ties = person.family_ties
+    found = marriage_of(household, person)
+    marriage, spouse = found if found else (None, None)
+    spouse_status = status_of(spouse) if spouse is not None else None
+    if spouse_status is None and marriage is not None:
+        spouse_status = marriage.spouse_status
+    recorded_spouse = ties.spouse
+    spouse_kind = recorded_spouse or derived_spouse_kind(household, person)
+    child_of = ties.child_of_japanese_or_spr
+    if child_of is None:
+        child_of = derived_child_of_japanese_or_spr(household, person)
+    guardian = household.external_guardian
+    return {
+        "legal_status": person.legal_status.value if person.legal_status else None,
+        "married_on": marriage.married_on if marriage else None,
+        "marriage_state": marriage.state.value if marriage and marriage.state else None,
+        "spouse_legal_status": spouse_status.value if spouse_status else None,
+        "spouse_kind": spouse_kind.value if spouse_kind else None,
+        "child_of_japanese_or_spr": child_of,
+        "external_guardian_kind": guardian.kind.value if guardian and guardian.kind else None,
+        "external_guardian_agreed": guardian.agreed if guardian else None,
+        "external_guardian_status": (
+            guardian.legal_status.value if guardian and guardian.legal_status else None
+        ),
+    }
+
+
 def person_row(household: Household, person: Person) -> Row:
     """Flatten one person (with the household facts every member shares) into a row."""
     imm = person.immigration
@@ -210,6 +244,7 @@ def person_row(household: Household, person: Person) -> Row:
     row.update(_school_columns(person))
     row.update(_record_columns(person))
     row.update(_circumstance_columns(person))
+    row.update(_member_columns(household, person))
     return row
 
 

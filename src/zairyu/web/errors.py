@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException
 
+from zairyu.model.relations import RelationError
 from zairyu.store.access import ConflictError, ForbiddenError, InvalidRequestError, NotFoundError
 from zairyu.store.audit_key import AuditKeyError
 from zairyu.store.database import StoreUnavailable, unavailable_reason
@@ -55,7 +56,17 @@ def invalid(problems: list[dict[str, str]]) -> JSONResponse:
 
 async def _validation(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    problems = [{"path": _path(e["loc"]), "message": e["msg"]} for e in error.errors()]
+    problems = []
+    for e in error.errors():
+        cause = e.get("ctx", {}).get("error")
+        if isinstance(cause, RelationError):  # relations name their own member and field
+            base = _path(e["loc"])
+            problems += [
+                {"path": f"{base}.members.{p.index}.{p.field}", "message": p.message}
+                for p in cause.problems
+            ]
+        else:
+            problems.append({"path": _path(e["loc"]), "message": e["msg"]})
     return invalid(problems)
 
 
