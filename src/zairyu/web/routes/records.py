@@ -9,8 +9,11 @@ from typing import Any, Literal
 from fastapi import APIRouter, status
 from pydantic import BaseModel, Field, model_validator
 
+from zairyu import clock
 from zairyu.model.strict import StrictRequest as Strict
-from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS
+from zairyu.services.records import add_record
+from zairyu.store.access import Actor, InvalidRequestError
+from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS, RecordKind
 from zairyu.web.fields import Flag, IsoDate
 from zairyu.web.security import CurrentActor, Found
 
@@ -160,6 +163,18 @@ class ReminderOut(BaseModel):
     created_by: str
 
 
+def _added(
+    found: Found, actor: Actor, kind: RecordKind, case_id: str, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """The record stored after the checks of ``services.records`` (today read once, here);
+    their problems named by the path of the request's field."""
+    try:
+        return add_record(found.records, actor, kind, case_id, fields, clock.today())
+    except InvalidRequestError as error:
+        problems = [p | {"path": f"body.{p['path']}"} for p in error.problems]
+        raise InvalidRequestError(problems) from None
+
+
 @router.post(
     "/cases/{case_id}/events",
     tags=["events"],
@@ -167,9 +182,8 @@ class ReminderOut(BaseModel):
     response_model=EventOut,
 )
 def add_event(case_id: str, body: EventIn, actor: CurrentActor, found: Found) -> dict[str, Any]:
-    return found.records.add(
-        actor, EVENTS, case_id, body.model_dump(mode="json") | {"occurred_on": body.occurred_on}
-    )
+    fields = body.model_dump(mode="json") | {"occurred_on": body.occurred_on}
+    return _added(found, actor, EVENTS, case_id, fields)
 
 
 @router.get("/cases/{case_id}/events", tags=["events"], response_model=list[EventOut])
@@ -192,7 +206,7 @@ def add_evidence(
     case_id: str, body: EvidenceIn, actor: CurrentActor, found: Found
 ) -> dict[str, Any]:
     fields = body.model_dump(mode="json") | {"received_on": body.received_on}
-    return found.records.add(actor, EVIDENCE, case_id, fields)
+    return _added(found, actor, EVIDENCE, case_id, fields)
 
 
 @router.get("/cases/{case_id}/evidence", tags=["evidence"], response_model=list[EvidenceOut])
@@ -218,7 +232,7 @@ def get_evidence(
 def add_decision(
     case_id: str, body: DecisionIn, actor: CurrentActor, found: Found
 ) -> dict[str, Any]:
-    return found.records.add(actor, DECISIONS, case_id, body.model_dump())
+    return _added(found, actor, DECISIONS, case_id, body.model_dump())
 
 
 @router.get("/cases/{case_id}/decisions", tags=["decisions"], response_model=list[DecisionOut])
