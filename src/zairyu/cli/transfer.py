@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from zairyu.cli.accounts import accounts, refuse
-from zairyu.cli.app import app, writable
+from zairyu.cli.app import OUT_FOLDER, app, writable
 from zairyu.store.access import InvalidRequestError, NotFoundError
 
 
@@ -18,7 +18,10 @@ def export(
     org: Annotated[str, typer.Option(help="The organisation's name.")],
     out: Annotated[
         Path | None,
-        typer.Option(help="File to write (default: standard output).", callback=writable),
+        typer.Option(
+            help=f"File to write (default: standard output). {OUT_FOLDER}",
+            callback=writable,
+        ),
     ] = None,
 ) -> None:
     """Write every case of one organisation, with all versions and records, as JSON."""
