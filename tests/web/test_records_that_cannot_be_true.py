@@ -138,3 +138,15 @@ def test_a_japanese_reference_with_an_ideographic_space_is_kept(api):
     response = member.client.post("/api/v1/cases", json=body)
     assert response.status_code == 201, response.text
     assert response.json()["reference"] == "山田家\u3000第1号"
+
+
+def test_a_person_id_hiding_characters_or_too_long_is_shown_escaped_and_cut(api):
+    member = api.member()
+    case = api.new_case(member)
+    url = f"/api/v1/cases/{case['id']}/decisions"
+    problems = _problems(
+        member.client.post(url, json=GRANT | {"person_ids": ["c\u202e1", "z" * 10_000]})
+    )
+    assert problems["body.person_ids.0"].startswith("'c\\u202e1' is not a person")
+    assert "(10,000 characters)" in problems["body.person_ids.1"]
+    assert len(problems["body.person_ids.1"]) < 400
