@@ -76,3 +76,12 @@ def test_an_output_into_an_existing_folder_is_written(tmp_path):
     result = RUNNER.invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text(encoding="utf-8"))["title"] == "Household"
+
+
+def test_charts_go_into_a_new_folder_only_if_the_folder_around_it_exists(tmp_path):
+    deep = tmp_path / "nope" / "charts"
+    _one_line(RUNNER.invoke(app, ["stats", "--charts", str(deep)]), f"the folder {deep.parent}")
+    assert not deep.parent.exists()
+    result = RUNNER.invoke(app, ["stats", "--charts", str(tmp_path / "charts")])
+    assert result.exit_code == 0, result.output
+    assert any((tmp_path / "charts").iterdir())
