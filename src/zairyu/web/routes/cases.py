@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, status
 from pydantic import AfterValidator, BaseModel, Field
 from pydantic_core import PydanticCustomError
 
-from zairyu.clock import today
+from zairyu import clock
 from zairyu.model.household import Household, Person
 from zairyu.model.problems import InvalidHousehold, check_household, parse_household
 from zairyu.model.strict import StrictRequest as Strict
@@ -100,7 +100,7 @@ def checked(household: Household | dict[str, Any]) -> dict[str, Any]:
         parsed = (
             parse_household(household, "household") if isinstance(household, dict) else household
         )
-        problems = check_household(parsed, today())
+        problems = check_household(parsed, clock.today())
     except InvalidHousehold as error:
         problems = error.problems
     if problems or parsed is None:
