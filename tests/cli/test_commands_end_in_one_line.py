@@ -85,3 +85,25 @@ def test_charts_go_into_a_new_folder_only_if_the_folder_around_it_exists(tmp_pat
     result = RUNNER.invoke(app, ["stats", "--charts", str(tmp_path / "charts")])
     assert result.exit_code == 0, result.output
     assert any((tmp_path / "charts").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("nonsense", "is not a database address zairyu can use"),
+        ("mysql://a@b/c", "the database driver MySQLdb is not installed"),
+    ],
+)
+def test_a_database_address_zairyu_cannot_use_is_one_line(url, said, monkeypatch):
+    monkeypatch.setenv("ZAIRYU_DATABASE_URL", url)
+    _one_line(RUNNER.invoke(app, ["db", "upgrade"]), said, "postgresql+psycopg://")
+
+
+@pytest.mark.parametrize(
+    "command", [["org", "add", "X"], ["export", "--org", "X"], ["user", "token", "aiko"]]
+)
+def test_commands_on_organisations_and_users_say_the_store_cannot_be_reached(command, monkeypatch):
+    monkeypatch.setenv("ZAIRYU_DATABASE_URL", UNREACHABLE)
+    _one_line(
+        RUNNER.invoke(app, command), "the store cannot be used: the database cannot be reached"
+    )

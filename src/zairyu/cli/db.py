@@ -14,11 +14,15 @@ db_app = typer.Typer(help="The case store's database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
+USE = "(write postgresql+psycopg://USER:PASSWORD@HOST/NAME, or leave it unset for SQLite)"
+
+
 @contextmanager
 def store_refusals(prefix: str) -> Iterator[None]:
     """End the command with ``error: PREFIX: why`` when the store cannot be opened, upgraded
     or written: unreachable, read-only, locked or full (in words, without the URL, which may
-    hold a password), an address that is not a database URL, a missing audit key."""
+    hold a password), an address that is not a database URL or names a driver that is not
+    installed, a missing audit key."""
     from sqlalchemy.exc import ArgumentError, DBAPIError
 
     from zairyu.store.audit_key import AuditKeyError
@@ -31,10 +35,10 @@ def store_refusals(prefix: str) -> Iterator[None]:
     except DBAPIError as error:  # a read-only or unreachable store fails in the migration
         raise fail(f"{prefix}: {unavailable_reason(error)}") from None
     except ArgumentError:
-        raise fail(
-            f"{prefix}: ZAIRYU_DATABASE_URL is not a database address zairyu can use (write "
-            "postgresql+psycopg://USER:PASSWORD@HOST/NAME, or leave it unset for SQLite)"
-        ) from None
+        message = "ZAIRYU_DATABASE_URL is not a database address zairyu can use"
+        raise fail(f"{prefix}: {message} {USE}") from None
+    except ModuleNotFoundError as error:  # a URL of a database whose driver is not installed
+        raise fail(f"{prefix}: the database driver {error.name} is not installed {USE}") from None
 
 
 @db_app.command("upgrade")
