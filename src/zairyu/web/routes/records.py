@@ -46,7 +46,9 @@ class EventDetails(Strict):
 class EventIn(Strict):
     kind: EventKind
     occurred_on: IsoDate
-    person_ids: list[str] = Field(default_factory=list, max_length=50)
+    person_ids: list[str] = Field(
+        default_factory=list, max_length=50, description="Ids of members of the case's household."
+    )
     details: EventDetails = Field(default_factory=EventDetails)
 
 
@@ -70,11 +72,14 @@ class EvidenceKind(StrEnum):
 
 
 class Proof(Strict):
-    person_id: str | None = Field(default=None, max_length=64)
+    person_id: str | None = Field(
+        default=None, max_length=64, description="A member of the case's household."
+    )
     fact: str = Field(
         min_length=1,
         max_length=200,
-        description="The fact (e.g. `date_of_birth`, `school.enrolments`) or condition id proven.",
+        description="The fact proven: a household field of the fact registry (`date_of_birth`, "
+        "`school.enrolments`), a person-table column, or a condition id.",
     )
 
 
@@ -104,12 +109,14 @@ class DecisionIn(Strict):
     """A decision is a human act: who decided, when, and what."""
 
     outcome: Literal["granted", "refused"]
-    person_ids: list[str] = Field(min_length=1, max_length=50)
+    person_ids: list[str] = Field(
+        min_length=1, max_length=50, description="Ids of members of the case's household."
+    )
     status_of_residence: str | None = Field(default=None, max_length=100)
     period_months: int | None = Field(default=None, ge=1, le=120)
     reasons: str | None = Field(default=None, max_length=10000)
     decided_by: str = Field(min_length=1, max_length=200, description="The authority or official.")
-    decided_on: IsoDate
+    decided_on: IsoDate = Field(description="The day it was decided: today or earlier.")
 
     @model_validator(mode="after")
     def _fields_for_outcome(self) -> DecisionIn:
