@@ -118,11 +118,11 @@ def test_every_problem_is_listed_not_only_the_first(tmp_path):
     _assert_rejected(result, "member 'p1'", "rol", "member 'c1'", "born_in_japan")
 
 
-def test_an_output_in_a_new_folder_is_written(tmp_path):
+def test_an_output_in_a_folder_that_does_not_exist_is_refused(tmp_path):
     target = tmp_path / "new" / "folder" / "household.schema.json"
     result = RUNNER.invoke(app, ["schema", "--out", str(target)])
-    assert result.exit_code == 0, result.output
-    assert target.exists()
+    assert result.exit_code == 2, result.output
+    assert "does not exist" in result.output and not target.parent.exists()
 
 
 def test_an_unreadable_input_is_a_clear_error_not_a_traceback(tmp_path):

@@ -122,14 +122,11 @@ def test_stats_refuses_charts_into_a_file(tmp_path):
     _refused(RUNNER.invoke(app, ["stats", "--charts", str(target)]), "is a file, not a folder")
 
 
-def test_schema_out_creates_a_missing_folder_and_says_so(tmp_path):
+def test_schema_out_refuses_a_missing_folder_and_creates_nothing(tmp_path):
     out = tmp_path / "new" / "dir" / "household.schema.json"
     result = RUNNER.invoke(app, ["schema", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert f"created the folder {out.parent}" in result.output
-    assert json.loads(out.read_text(encoding="utf-8"))["title"] == "Household"
-    again = RUNNER.invoke(app, ["schema", "--out", str(out)])
-    assert "created the folder" not in again.output
+    _refused(result, f"the folder {out.parent} does not exist", "mkdir -p")
+    assert not (tmp_path / "new").exists()
 
 
 def test_schema_out_under_a_file_is_refused(tmp_path):
@@ -139,4 +136,4 @@ def test_schema_out_under_a_file_is_refused(tmp_path):
 
 
 def test_schema_out_onto_a_folder_is_refused(tmp_path):
-    _refused(RUNNER.invoke(app, ["schema", "--out", str(tmp_path)]), "cannot write")
+    _refused(RUNNER.invoke(app, ["schema", "--out", str(tmp_path)]), "is a folder")

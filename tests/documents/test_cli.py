@@ -16,7 +16,7 @@ runner = CliRunner()
 
 @pytest.mark.parametrize("command", ["memo", "checklist", "sheet"])
 def test_each_command_writes_a_pdf(command: str, tmp_path: Path) -> None:
-    out = tmp_path / "sub" / f"{command}.pdf"
+    out = tmp_path / f"{command}.pdf"
     args = [command, FAMILY, "--lang", "en", "--as-of", "2024-06-10", "--out", str(out)]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output

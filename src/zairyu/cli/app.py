@@ -25,15 +25,28 @@ app = typer.Typer(
 )
 
 
-def writable(path: Path | None) -> Path | None:
-    """Option callback for an output file: create its folder, so a new path just works."""
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            message = f"cannot create the folder {path.parent}: {error.strerror}"
-            raise typer.BadParameter(message) from None
+def writable(param: typer.CallbackParam, path: Path | None) -> Path | None:
+    """Option callback for an output file: its folder must exist, and the file may not be a
+    folder. A missing folder is refused, naming it, rather than created: a mistyped path would
+    otherwise put personal data somewhere nobody looks."""
+    if path is None:
+        return None
+    option = (param.opts or [f"--{param.name}"])[0]
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise fail(f"{option}: {folder} is a file, not a folder")
+    if not folder.is_dir():
+        raise fail(
+            f"{option}: the folder {folder} does not exist; create it first "
+            f"(mkdir -p {folder}) or write to a folder that exists"
+        )
+    if path.is_dir():
+        raise fail(f"{option}: {path} is a folder; name the file to write in it")
     return path
+
+
+OUT_FOLDER = "The folder must exist (a missing one is refused, not created)."
+"""What the help of every output option says about its folder."""
 
 
 def fail(message: str) -> typer.Exit:
@@ -70,4 +83,13 @@ def plans_or_exit(policies: list[str] | None, as_of: date) -> list[Plan]:
         raise fail(str(error)) from None
 
 
-__all__ = ["TODAY", "AsOf", "app", "as_of_day", "fail", "plans_or_exit", "writable"]
+__all__ = [
+    "OUT_FOLDER",
+    "TODAY",
+    "AsOf",
+    "app",
+    "as_of_day",
+    "fail",
+    "plans_or_exit",
+    "writable",
+]

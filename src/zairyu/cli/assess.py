@@ -9,10 +9,9 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail
-from zairyu.cli.choices import metavar, one_of
+from zairyu.cli.app import OUT_FOLDER, TODAY, AsOf, app, as_of_day, fail, writable
+from zairyu.cli.choices import LANGS, metavar, one_of
 
-LANGS = ("ja", "en")
 FORMATS = ("text", "json")
 
 
@@ -103,8 +102,8 @@ def schema_command(
         Path | None,
         typer.Option(
             "--out",
-            help="Write to this file instead of standard output. A missing folder is created, "
-            "and the command says so on standard error.",
+            help=f"Write to this file instead of standard output. {OUT_FOLDER}",
+            callback=writable,
         ),
     ] = None,
 ) -> None:
@@ -115,22 +114,8 @@ def schema_command(
     if out is None:
         typer.echo(text, nl=False)
         return
-    _make_folder(out.parent)
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as error:
         raise fail(f"--out: cannot write {out}: {error.strerror or error}") from None
     typer.echo(f"wrote {out}")
-
-
-def _make_folder(folder: Path) -> None:
-    """Create a missing folder and say so: a mistyped path must not go unnoticed."""
-    if folder.is_dir():
-        return
-    if folder.exists():
-        raise fail(f"--out: {folder} is a file, not a folder")
-    try:
-        folder.mkdir(parents=True)
-    except OSError as error:
-        raise fail(f"--out: cannot create the folder {folder}: {error.strerror or error}") from None
-    typer.echo(f"created the folder {folder}", err=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from zairyu.cli.app import app, writable
+from zairyu.cli.app import OUT_FOLDER, app, writable
 
 if TYPE_CHECKING:
     from zairyu.store.database import Database
@@ -76,7 +76,10 @@ def verify(
 def checkpoint(
     out: Annotated[
         Path | None,
-        typer.Option(help="File to write (default: standard output).", callback=writable),
+        typer.Option(
+            help=f"File to write (default: standard output). {OUT_FOLDER}",
+            callback=writable,
+        ),
     ] = None,
 ) -> None:
     """Print the signed head of an intact trail (entries and hash), to keep somewhere else.

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, plans_or_exit, writable
+from zairyu.cli.app import OUT_FOLDER, TODAY, AsOf, app, as_of_day, fail, plans_or_exit, writable
 
 CHUNK_HELP = "Rows read at a time; lower it for files larger than memory."
 
@@ -19,7 +19,11 @@ def batch_command(
     caseload: Annotated[Path, typer.Argument(help="Caseload: .csv, .xlsx, .parquet or .jsonl.")],
     out: Annotated[
         Path,
-        typer.Option("--out", help="Results file; the suffix sets the format.", callback=writable),
+        typer.Option(
+            "--out",
+            help=f"Results file; the suffix sets the format. {OUT_FOLDER}",
+            callback=writable,
+        ),
     ],
     as_of: AsOf = TODAY,
     policy: Annotated[
@@ -30,7 +34,7 @@ def batch_command(
         Path | None,
         typer.Option(
             "--errors",
-            help="Error file (CSV); default: RESULTS with .errors.csv.",
+            help=f"Error file (CSV); default: RESULTS with .errors.csv. {OUT_FOLDER}",
             callback=writable,
         ),
     ] = None,

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from zairyu.cli.app import fail
 from zairyu.model.shown import shown
 
+LANGS = ("ja", "en")  # the languages of every text zairyu prints
+
 
 def one_of(option: str, *choices: str) -> Callable[[str], str]:
     """A Typer ``parser`` for ``option``: the value itself when it is one of ``choices``."""

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, writable
+from zairyu.cli.app import OUT_FOLDER, TODAY, AsOf, app, as_of_day, fail, writable
 
 
 def _markdown(title: str, frame: object) -> str:
@@ -29,7 +29,7 @@ def compare_command(
         Path | None,
         typer.Option(
             "--changes",
-            help="Where to write the persons whose outcome changes.",
+            help=f"Where to write the persons whose outcome changes. {OUT_FOLDER}",
             callback=writable,
         ),
     ] = None,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zairyu.cli.app import TODAY, AsOf, app, as_of_day, fail, writable
+from zairyu.cli.app import OUT_FOLDER, TODAY, AsOf, app, as_of_day, fail, writable
 from zairyu.cli.assess import read_input
 
 if TYPE_CHECKING:
@@ -28,7 +28,11 @@ class Lang(StrEnum):
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the document: ja or en.")]
 Out = Annotated[
     Path,
-    typer.Option("--out", help="The file to write (PDF, or HTML with --html).", callback=writable),
+    typer.Option(
+        "--out",
+        help=f"The file to write (PDF, or HTML with --html). {OUT_FOLDER}",
+        callback=writable,
+    ),
 ]
 Era = Annotated[
     bool, typer.Option("--era", help="Japanese dates in the Japanese era (令和6年6月10日).")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from zairyu.cli.app import app, fail
+from zairyu.cli.choices import LANGS, metavar, one_of
 from zairyu.services.errors import ServiceError
 from zairyu.services.explaining import explain_condition
 
@@ -17,7 +18,12 @@ def explain_command(
     condition_id: Annotated[
         str, typer.Argument(help="A condition id, e.g. p3_married_to_japanese_or_spr.")
     ],
-    lang: Annotated[str, typer.Option("--lang", help="ja or en.")] = "en",
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", help="ja or en.", parser=one_of("--lang", *LANGS), metavar=metavar(*LANGS)
+        ),
+    ] = "en",
 ) -> None:
     """Explain a condition: wording, source, reading and the cases that cover it.
 

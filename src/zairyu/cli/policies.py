@@ -7,12 +7,18 @@ from typing import Annotated
 import typer
 
 from zairyu.cli.app import app
+from zairyu.cli.choices import LANGS, metavar, one_of
 from zairyu.engine.catalogue import default_catalogue
 
 
 @app.command("policies")
 def policies_command(
-    lang: Annotated[str, typer.Option("--lang", help="ja or en.")] = "en",
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", help="ja or en.", parser=one_of("--lang", *LANGS), metavar=metavar(*LANGS)
+        ),
+    ] = "en",
 ) -> None:
     """List the policies with their validity, sources and what is not formalised.
 

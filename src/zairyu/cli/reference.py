@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 import typer.main
 
-from zairyu.cli.app import app, writable
+from zairyu.cli.app import OUT_FOLDER, app, writable
 
 
 def _params(command: Any) -> list[str]:
@@ -71,7 +71,8 @@ def reference_markdown() -> str:
 @app.command("cli-reference", hidden=True)
 def cli_reference_command(
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write to this file.", callback=writable)
+        Path | None,
+        typer.Option("--out", help=f"Write to this file. {OUT_FOLDER}", callback=writable),
     ] = None,
 ) -> None:
     """Print the command reference (Markdown) generated from the commands."""

@@ -6,7 +6,20 @@ from typing import Annotated, Any
 
 import typer
 
-from zairyu.cli.app import app
+from zairyu.cli.app import app, fail
+from zairyu.cli.db import store_refusals
+from zairyu.model.shown import shown
+
+PORTS = (1, 65535)
+
+
+def port_number(value: str | int) -> int:
+    """A Typer ``parser`` for ``--port``: a whole number from 1 to 65535, else one line."""
+    low, high = PORTS
+    text = str(value).strip()
+    if text.isascii() and text.isdigit() and low <= int(text) <= high:
+        return int(text)
+    raise fail(f"--port: {shown(str(value))} is not a port: write a number from {low} to {high}")
 
 
 def log_config() -> dict[str, Any]:
@@ -28,35 +41,30 @@ def log_config() -> dict[str, Any]:
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[
+        int, typer.Option(help="Port to listen on, 1 to 65535.", parser=port_number)
+    ] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Serve the JSON API at /api/v1 (OpenAPI document at /api/v1/openapi.json).
 
     The store is ZAIRYU_DATABASE_URL, or a SQLite file in ZAIRYU_DATA_DIR
     (default ~/.local/share/zairyu); the audit key is ZAIRYU_AUDIT_KEY_FILE (see docs/audit.md).
-    A store that cannot be written is refused before serving. Put it behind HTTPS: session
-    cookies are Secure.
+    A store that cannot be reached or written is refused before serving (one line, exit 2).
+    Put it behind HTTPS: session cookies are Secure.
     """
     # The store is imported here, not at the top: commands that do not use it start faster.
     import uvicorn
-    from sqlalchemy.exc import DBAPIError
 
-    from zairyu.store.audit_key import AuditKeyError
-    from zairyu.store.database import Database, StoreUnavailable, unavailable_reason
+    from zairyu.store.database import Database
 
-    db = Database()
-    try:
-        db.upgrade()
-        db.check_writable()
-    except (StoreUnavailable, AuditKeyError) as error:
-        typer.echo(f"not serving: {error}", err=True)
-        raise typer.Exit(code=2) from None
-    except DBAPIError as error:  # a read-only or unreachable store can fail in the migration
-        typer.echo(f"not serving: {unavailable_reason(error)}", err=True)
-        raise typer.Exit(code=2) from None
-    finally:
-        db.dispose()
+    with store_refusals("not serving"):
+        db = Database()
+        try:
+            db.upgrade()
+            db.check_writable()
+        finally:
+            db.dispose()
     uvicorn.run(
         "zairyu.web.app:serving_app",
         factory=True,

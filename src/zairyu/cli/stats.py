@@ -21,7 +21,9 @@ def stats_command(
     charts: Annotated[
         Path | None,
         typer.Option(
-            "--charts", help="Draw PNG and SVG charts into this folder (created if missing)."
+            "--charts",
+            help="Draw PNG and SVG charts into this folder; a missing one is created if the "
+            "folder it goes in exists (never a chain of folders).",
         ),
     ] = None,
     results: Annotated[
@@ -43,6 +45,11 @@ def stats_command(
         raise fail(str(error.args[0])) from None
     if charts and charts.exists() and not charts.is_dir():
         raise fail(f"--charts: {charts} is a file, not a folder")
+    if charts and not charts.exists() and not charts.parent.is_dir():
+        raise fail(
+            f"--charts: the folder {charts.parent} does not exist; create it first "
+            f"(mkdir -p {charts.parent}) or draw into a folder that exists"
+        )
     counted = _counted(results) if results else None  # a bad file ends it before any output
     for name in [series] if series else list(SERIES):
         typer.echo(f"\n## {SERIES[name]}\n\n| key | value | unit | status | source | note |")

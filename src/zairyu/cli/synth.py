@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from zairyu.cli.app import app, writable
+from zairyu.cli.app import OUT_FOLDER, app, writable
 
 
 @app.command("synth")
@@ -16,7 +16,9 @@ def synth_command(
     out: Annotated[
         Path,
         typer.Option(
-            "--out", help="Caseload file: .csv, .xlsx, .parquet, .jsonl", callback=writable
+            "--out",
+            help=f"Caseload file: .csv, .xlsx, .parquet, .jsonl. {OUT_FOLDER}",
+            callback=writable,
         ),
     ],
     seed: Annotated[int, typer.Option("--seed", help="Random seed; same seed, same file.")] = 1,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from zairyu.cli.accounts import accounts, refuse
-from zairyu.cli.app import app, writable
+from zairyu.cli.app import OUT_FOLDER, app, fail, writable
 from zairyu.store.access import InvalidRequestError, NotFoundError
 
 
@@ -18,7 +18,10 @@ def export(
     org: Annotated[str, typer.Option(help="The organisation's name.")],
     out: Annotated[
         Path | None,
-        typer.Option(help="File to write (default: standard output).", callback=writable),
+        typer.Option(
+            help=f"File to write (default: standard output). {OUT_FOLDER}",
+            callback=writable,
+        ),
     ] = None,
 ) -> None:
     """Write every case of one organisation, with all versions and records, as JSON."""
@@ -50,18 +53,42 @@ def import_(
     """Add the cases of an export to an organisation: all of them, or none on any error.
 
     The whole file is checked before anything is written; an error names the case and field.
+    A file that is not UTF-8, or cut short, is refused with one line (exit code 2).
     """
     from zairyu.store.transfer import import_cases  # the store loads only when needed
 
+    document = read_export(path)  # a damaged file is refused before the store is opened
     store = accounts()
     try:
         org_id = store.org_id(org)
-        document = json.loads(path.read_text(encoding="utf-8"))
         count = import_cases(store.db, org_id, document, fresh_ids=fresh_ids)
     except NotFoundError:
         raise refuse(f"no organisation {org!r}") from None
-    except (OSError, json.JSONDecodeError) as error:
-        raise refuse(f"{path}: cannot read ({type(error).__name__})") from None
     except InvalidRequestError as error:
         raise refuse(f"{path}: nothing imported: {error}") from None
     typer.echo(f"imported {count} cases into {org!r}")
+
+
+def read_export(path: Path) -> Any:
+    """The decoded JSON of an export file (UTF-8, a byte order mark allowed); a missing,
+    unreadable, non-UTF-8 or incomplete file ends the command with one line naming it."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise fail(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise fail(f"{path}: is a folder; name the file zairyu export wrote") from None
+    except UnicodeDecodeError as error:
+        raise fail(
+            f"{path}: byte {error.start + 1:,} is not UTF-8, and zairyu export writes UTF-8: "
+            "the file is damaged or is not an export; export the cases again"
+        ) from None
+    except OSError as error:
+        raise fail(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise fail(
+            f"{path}: not a complete export ({error.msg} at line {error.lineno:,}, column "
+            f"{error.colno:,}): the file was cut short or changed; export the cases again"
+        ) from None

@@ -6,14 +6,22 @@ the actor's organisation, so a record of another organisation is "not found".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from zairyu.store import audit
-from zairyu.store.access import ASSESSORS, WRITERS, Actor, NotFoundError, UserRole
-from zairyu.store.cases import case_in_org
+from zairyu.store.access import (
+    ASSESSORS,
+    WRITERS,
+    Actor,
+    InvalidRequestError,
+    NotFoundError,
+    UserRole,
+)
+from zairyu.store.cases import _current, case_in_org
 from zairyu.store.database import Database
 from zairyu.store.tables import (
     AssessmentRecord,
@@ -50,11 +58,21 @@ class Records:
         self.db = db
 
     def add(
-        self, actor: Actor, kind: RecordKind, case_id: str, fields: dict[str, Any]
+        self,
+        actor: Actor,
+        kind: RecordKind,
+        case_id: str,
+        fields: dict[str, Any],
+        *,
+        check: Callable[[dict[str, Any]], list[dict[str, str]]] | None = None,
     ) -> dict[str, Any]:
+        """Add a record; ``check`` (given the case's current household) lists what makes it
+        untrue of the case, and any problem refuses it with ``InvalidRequestError``."""
         actor.require(kind.writers)
         with self.db.transaction() as s:
             case = case_in_org(s, actor, case_id)
+            if check is not None and (problems := check(_current(s, case).household)):
+                raise InvalidRequestError(problems)
             row: Any = kind.table(
                 org_id=actor.org_id,
                 case_id=case.id,

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import Form, Request, Response
 from fastapi.responses import RedirectResponse
 
+from zairyu.services.cases import reference_problem
 from zairyu.store.access import ConflictError, InvalidRequestError
 from zairyu.web.pages.rendering import render
 from zairyu.web.pages.routing import page_router
@@ -54,8 +55,8 @@ def new_case(
 ) -> Response:
     values = {"case": None, "text": household, "reference": reference}
     try:
-        if not reference.strip():
-            raise InvalidRequestError([{"path": "reference", "message": "write a reference"}])
+        if problem := reference_problem(reference):
+            raise InvalidRequestError([{"path": "reference", "message": problem}])
         case = found.cases.create(user.actor, reference.strip(), _household(household))
     except InvalidRequestError as error:
         return _form(request, user, values | {"problems": error.problems}, 422)

@@ -12,7 +12,8 @@ from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 
 from zairyu import clock
-from zairyu.store.access import NotFoundError
+from zairyu.services import records as record_checks
+from zairyu.store.access import InvalidRequestError, NotFoundError
 from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS, RecordKind
 from zairyu.web.pages.case_index import assessment_list
 from zairyu.web.pages.evidence_files import MAX_FILE_BYTES, BadFile, read_file, store_file
@@ -109,19 +110,33 @@ async def add_record(
         if what == "evidence":
             posted |= await _uploaded(form, found, user)
         body = model.model_validate(posted)
-    except (ValidationError, BadFile) as error:
+        record_checks.add_record(
+            found.records, user.actor, kind, case_id, _stored(body), clock.today()
+        )
+    except (ValidationError, BadFile, InvalidRequestError) as error:
         context = case_context(found, user, case_id, page_lang(request))
-        problems = problems_of(error) if isinstance(error, ValidationError) else [str(error)]
-        context.update(problems=problems, open_form=what)
+        context.update(problems=_problems(error), open_form=what)
         return render(request, "case.html", context, 422)
-    fields = body.model_dump(mode="json") if model is not DecisionIn else body.model_dump()
+    return RedirectResponse(f"/cases/{case_id}#{what}", status_code=303)
+
+
+def _stored(body: BaseModel) -> dict[str, Any]:
+    """A checked form as the store keeps it (dates as dates; a new reminder not done)."""
+    fields = body.model_dump(mode="json") if not isinstance(body, DecisionIn) else body.model_dump()
     for day_field in ("occurred_on", "received_on", "due_on"):
         if day_field in fields:
             fields[day_field] = getattr(body, day_field)
-    if kind is REMINDERS:
+    if isinstance(body, ReminderIn):
         fields["done"] = False
-    found.records.add(user.actor, kind, case_id, fields)
-    return RedirectResponse(f"/cases/{case_id}#{what}", status_code=303)
+    return fields
+
+
+def _problems(error: ValidationError | BadFile | InvalidRequestError) -> list[Any]:
+    if isinstance(error, ValidationError):
+        return problems_of(error)
+    if isinstance(error, InvalidRequestError):
+        return error.problems
+    return [str(error)]
 
 
 async def _uploaded(form: Any, found: Found, user: PageUser) -> dict[str, str]:

@@ -7,12 +7,14 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, status
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
+from pydantic_core import PydanticCustomError
 
-from zairyu.clock import today
+from zairyu import clock
 from zairyu.model.household import Household, Person
 from zairyu.model.problems import InvalidHousehold, check_household, parse_household
 from zairyu.model.strict import StrictRequest as Strict
+from zairyu.services.cases import reference_problem
 from zairyu.store.access import InvalidRequestError, NotFoundError
 from zairyu.web.fields import MAX_INT
 from zairyu.web.redaction import redacted
@@ -29,8 +31,22 @@ class CaseStatus(StrEnum):
     closed = "closed"
 
 
+def _reference(value: str) -> str:
+    """The reference without surrounding spaces; refused as the web form refuses it."""
+    if problem := reference_problem(value):
+        raise PydanticCustomError("case_reference", problem)
+    return value.strip()
+
+
+Reference = Annotated[
+    str,
+    Field(max_length=100, description="Your file number (visible text, not only spaces)."),
+    AfterValidator(_reference),
+]
+
+
 class CaseIn(Strict):
-    reference: str = Field(min_length=1, max_length=100, description="Your file number.")
+    reference: Reference
     household: Household
     note: str | None = Field(default=None, max_length=2000)
 
@@ -39,7 +55,7 @@ class CaseChange(Strict):
     version: int = Field(
         ge=1, le=MAX_INT, description="The version you read; 409 if it is no longer current."
     )
-    reference: str | None = Field(default=None, min_length=1, max_length=100)
+    reference: Reference | None = None
     status: CaseStatus | None = None
     household: Household | None = None
     note: str | None = Field(default=None, max_length=2000)
@@ -84,7 +100,7 @@ def checked(household: Household | dict[str, Any]) -> dict[str, Any]:
         parsed = (
             parse_household(household, "household") if isinstance(household, dict) else household
         )
-        problems = check_household(parsed, today())
+        problems = check_household(parsed, clock.today())
     except InvalidHousehold as error:
         problems = error.problems
     if problems or parsed is None:

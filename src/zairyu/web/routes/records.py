@@ -9,8 +9,11 @@ from typing import Any, Literal
 from fastapi import APIRouter, status
 from pydantic import BaseModel, Field, model_validator
 
+from zairyu import clock
 from zairyu.model.strict import StrictRequest as Strict
-from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS
+from zairyu.services.records import add_record
+from zairyu.store.access import Actor, InvalidRequestError
+from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS, RecordKind
 from zairyu.web.fields import Flag, IsoDate
 from zairyu.web.security import CurrentActor, Found
 
@@ -43,7 +46,9 @@ class EventDetails(Strict):
 class EventIn(Strict):
     kind: EventKind
     occurred_on: IsoDate
-    person_ids: list[str] = Field(default_factory=list, max_length=50)
+    person_ids: list[str] = Field(
+        default_factory=list, max_length=50, description="Ids of members of the case's household."
+    )
     details: EventDetails = Field(default_factory=EventDetails)
 
 
@@ -67,11 +72,14 @@ class EvidenceKind(StrEnum):
 
 
 class Proof(Strict):
-    person_id: str | None = Field(default=None, max_length=64)
+    person_id: str | None = Field(
+        default=None, max_length=64, description="A member of the case's household."
+    )
     fact: str = Field(
         min_length=1,
         max_length=200,
-        description="The fact (e.g. `date_of_birth`, `school.enrolments`) or condition id proven.",
+        description="The fact proven: a household field of the fact registry (`date_of_birth`, "
+        "`school.enrolments`), a person-table column, or a condition id.",
     )
 
 
@@ -101,12 +109,14 @@ class DecisionIn(Strict):
     """A decision is a human act: who decided, when, and what."""
 
     outcome: Literal["granted", "refused"]
-    person_ids: list[str] = Field(min_length=1, max_length=50)
+    person_ids: list[str] = Field(
+        min_length=1, max_length=50, description="Ids of members of the case's household."
+    )
     status_of_residence: str | None = Field(default=None, max_length=100)
     period_months: int | None = Field(default=None, ge=1, le=120)
     reasons: str | None = Field(default=None, max_length=10000)
     decided_by: str = Field(min_length=1, max_length=200, description="The authority or official.")
-    decided_on: IsoDate
+    decided_on: IsoDate = Field(description="The day it was decided: today or earlier.")
 
     @model_validator(mode="after")
     def _fields_for_outcome(self) -> DecisionIn:
@@ -160,6 +170,18 @@ class ReminderOut(BaseModel):
     created_by: str
 
 
+def _added(
+    found: Found, actor: Actor, kind: RecordKind, case_id: str, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """The record stored after the checks of ``services.records`` (today read once, here);
+    their problems named by the path of the request's field."""
+    try:
+        return add_record(found.records, actor, kind, case_id, fields, clock.today())
+    except InvalidRequestError as error:
+        problems = [p | {"path": f"body.{p['path']}"} for p in error.problems]
+        raise InvalidRequestError(problems) from None
+
+
 @router.post(
     "/cases/{case_id}/events",
     tags=["events"],
@@ -167,9 +189,8 @@ class ReminderOut(BaseModel):
     response_model=EventOut,
 )
 def add_event(case_id: str, body: EventIn, actor: CurrentActor, found: Found) -> dict[str, Any]:
-    return found.records.add(
-        actor, EVENTS, case_id, body.model_dump(mode="json") | {"occurred_on": body.occurred_on}
-    )
+    fields = body.model_dump(mode="json") | {"occurred_on": body.occurred_on}
+    return _added(found, actor, EVENTS, case_id, fields)
 
 
 @router.get("/cases/{case_id}/events", tags=["events"], response_model=list[EventOut])
@@ -192,7 +213,7 @@ def add_evidence(
     case_id: str, body: EvidenceIn, actor: CurrentActor, found: Found
 ) -> dict[str, Any]:
     fields = body.model_dump(mode="json") | {"received_on": body.received_on}
-    return found.records.add(actor, EVIDENCE, case_id, fields)
+    return _added(found, actor, EVIDENCE, case_id, fields)
 
 
 @router.get("/cases/{case_id}/evidence", tags=["evidence"], response_model=list[EvidenceOut])
@@ -218,7 +239,7 @@ def get_evidence(
 def add_decision(
     case_id: str, body: DecisionIn, actor: CurrentActor, found: Found
 ) -> dict[str, Any]:
-    return found.records.add(actor, DECISIONS, case_id, body.model_dump())
+    return _added(found, actor, DECISIONS, case_id, body.model_dump())
 
 
 @router.get("/cases/{case_id}/decisions", tags=["decisions"], response_model=list[DecisionOut])
