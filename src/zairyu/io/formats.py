@@ -121,7 +121,7 @@ class ResultWriter:
             self._pending.append(frame)
             return
         if self._parquet is None:
-            import pyarrow.parquet as pq
+            import pyarrow.parquet as pq  # noqa: PLC0415 - only for results of several chunks
 
             first = self._pending.pop().to_arrow()
             self._parquet = pq.ParquetWriter(self.path, first.schema)
