@@ -5,6 +5,7 @@ Results hold, per person, the row number in the caseload file, the ids and role,
 assessment, one column per derived variable and condition, and the outcome (the input facts
 stay in the caseload file; join on ``row`` or ``person_id``). With one policy the columns keep
 their names; with several they are prefixed with the policy id (``children-2023.child_eligible``).
+``role`` and the outcomes are Enum columns (their values sorted) in Parquet files.
 Households with a bad row are set aside and their
 problems written to the error file; ``strict`` stops at the first problem instead.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
-from zairyu.engine.columnar import evaluate_frame
+from zairyu.engine.columnar import ROLE_TYPE, evaluate_frame
 from zairyu.engine.plan import AS_OF, Plan
 from zairyu.io.caseload import CHUNK_ROWS, household_chunks
 from zairyu.io.formats import ResultWriter
@@ -64,17 +65,23 @@ def assess_frame(people: pl.DataFrame, plans: list[Plan], as_of: date) -> pl.Dat
     needed = set().union(*(plan.columns_read() for plan in plans))
     people = with_unknown_columns(people, needed)
     inputs = set(people.columns)
-    keep = [c for c in KEPT if c in inputs]
+    keep = [_as_enum(c) for c in KEPT if c in inputs]
     if len(plans) == 1:
-        evaluated = evaluate_frame(plans[0], people, as_of)
+        evaluated = evaluate_frame(plans[0], people, as_of, enum=True)
         schema = evaluated.collect_schema().names()
         return evaluated.select(*keep, *(c for c in schema if c not in inputs)).collect()
     out = people.select(keep).with_columns(pl.lit(as_of).alias(AS_OF))
     for plan in plans:
-        result = evaluate_frame(plan, people, as_of).collect()
+        result = evaluate_frame(plan, people, as_of, enum=True).collect()
         added = [c for c in result.columns if c not in inputs and c != AS_OF]
         out = out.hstack(result.select(pl.col(c).alias(f"{plan.id}.{c}") for c in added))
     return out
+
+
+def _as_enum(column: str) -> pl.Expr:
+    """A kept column; ``role`` as an Enum, which a results file stores and counts cheaply
+    (read back, it compares, groups and sorts as its text does)."""
+    return pl.col(column).cast(ROLE_TYPE) if column == "role" else pl.col(column)
 
 
 def _write_problems(path: Path, problems: list[RowProblem], first: bool) -> None:
