@@ -13,9 +13,9 @@ import pytest
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import evaluate_frame, frame_from_rows, outcome_type
 from zairyu.engine.plan import UNDETERMINED
-from zairyu.io.formats import scan
+from zairyu.io.formats import ResultWriter, scan
 from zairyu.model.columns import COLUMNS
-from zairyu.services.batch import run_batch
+from zairyu.services.batch import StrictStopError, run_batch
 from zairyu.simulate.synth import synthesise
 from zairyu.stats.charts import outcome_counts
 
@@ -98,3 +98,73 @@ def test_text_formats_hold_the_same_role_and_outcome_as_parquet(tmp_path, caselo
     expected = pl.read_parquet(parquet).select(pl.col("role", "outcome").cast(pl.String))
     got = scan(out).select("role", "outcome").collect()
     assert got.to_dicts() == expected.to_dicts()
+
+
+def _with_bad_role(caseload_file: Path, tmp_path: Path, row_index: int) -> Path:
+    people = pl.read_parquet(caseload_file)
+    bad = people.with_columns(
+        pl.when(pl.int_range(pl.len()) == row_index).then(pl.lit("uncle"))
+        .otherwise(pl.col("role")).alias("role")
+    )  # fmt: skip
+    path = tmp_path / "bad.parquet"
+    bad.write_parquet(path)
+    return path
+
+
+def test_results_of_many_chunks_stream_into_one_parquet_file_without_pyarrow(tmp_path):
+    code = (
+        "import sys; from pathlib import Path; from datetime import date\n"
+        "import polars as pl\n"
+        "from zairyu.engine.catalogue import default_catalogue\n"
+        "from zairyu.engine.columnar import frame_from_rows\n"
+        "from zairyu.services.batch import StrictStopError, run_batch\n"
+        "from zairyu.simulate.synth import synthesise\n"
+        f"work = Path({str(tmp_path)!r})\n"
+        "frame_from_rows(synthesise(200, seed=3)).write_parquet(work / 'in.parquet')\n"
+        "plan = default_catalogue().get('children-2023')\n"
+        "run_batch(work / 'in.parquet', work / 'out.parquet', [plan], date(2024, 6, 10),\n"
+        "          errors=work / 'e.csv', chunk_rows=9)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pyarrow')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    results = pl.read_parquet(tmp_path / "out.parquet")
+    assert results["row"].to_list() == list(
+        range(1, pl.read_parquet(tmp_path / "in.parquet").height + 1)
+    )
+
+
+def test_strict_stop_in_a_later_chunk_is_raised_as_itself_after_the_earlier_chunks(
+    tmp_path, caseload_file
+):
+    source = _with_bad_role(caseload_file, tmp_path, 100)
+    out = tmp_path / "results.parquet"
+    with pytest.raises(StrictStopError, match="row 101, column 'role', value 'uncle'"):
+        run_batch(source, out, [PLAN], AS_OF, errors=tmp_path / "e.csv", strict=True, chunk_rows=10)
+    written = pl.read_parquet(out)
+    assert 0 < written.height < 100
+    assert written["row"].to_list() == list(range(1, written.height + 1))
+
+
+def test_a_bad_row_in_a_later_chunk_sets_only_its_household_aside(tmp_path, caseload_file):
+    source = _with_bad_role(caseload_file, tmp_path, 100)
+    people = pl.read_parquet(source)
+    household = people["household_id"][100]
+    out = tmp_path / "results.parquet"
+    summary = run_batch(source, out, [PLAN], AS_OF, errors=tmp_path / "e.csv", chunk_rows=10)
+    written = pl.read_parquet(out)
+    assert (
+        written["person_id"].to_list()
+        == people.filter(pl.col("household_id") != household)["person_id"].to_list()
+    )
+    assert summary.assessed == written.height
+    assert summary.problems == 1
+
+
+def test_the_chunk_by_chunk_writer_still_writes_several_chunks_to_parquet(tmp_path):
+    frame = frame_from_rows(synthesise(40, seed=2))
+    writer = ResultWriter(tmp_path / "out.parquet")
+    for start in range(0, frame.height, 15):
+        writer.write(frame.slice(start, 15))
+    writer.close()
+    assert pl.read_parquet(tmp_path / "out.parquet").equals(frame)

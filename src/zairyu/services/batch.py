@@ -13,7 +13,7 @@ problems written to the error file; ``strict`` stops at the first problem instea
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -111,7 +111,12 @@ def run_batch(
     runs = HouseholdRuns(split_households(source))
     try:
         caseload = household_chunks(source, chunk_rows)
-        summary.encoding = caseload.encoding.name if caseload.encoding else None
+    except BaseException:
+        writer.close()
+        raise
+    summary.encoding = caseload.encoding.name if caseload.encoding else None
+
+    def results() -> Iterator[pl.DataFrame]:
         for first_row, chunk in caseload:
             people, problems = type_chunk(chunk, first_row)
             people, more = checked(people, as_of, runs)
@@ -121,12 +126,12 @@ def run_batch(
             if problems:
                 _write_problems(errors, problems, first=False)
             result = assess_frame(people, plans, as_of).rename({ROW: "row"})
-            writer.write(result)
             _count(summary, chunk.height, result, plans, len(problems))
             if on_progress:
                 on_progress(chunk.height)
-    finally:
-        writer.close()
+            yield result
+
+    writer.write_all(results())
     return summary
 
 
