@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -168,3 +169,20 @@ def test_the_chunk_by_chunk_writer_still_writes_several_chunks_to_parquet(tmp_pa
         writer.write(frame.slice(start, 15))
     writer.close()
     assert pl.read_parquet(tmp_path / "out.parquet").equals(frame)
+
+
+@pytest.mark.parametrize("chunk_rows", [10, 1_000_000])
+def test_the_summary_counts_the_outcomes_the_results_file_holds(
+    tmp_path, caseload_file, chunk_rows
+):
+    plans = default_catalogue().in_force(AS_OF)
+    out = tmp_path / "results.parquet"
+    summary = run_batch(
+        caseload_file, out, plans, AS_OF, errors=tmp_path / "e.csv", chunk_rows=chunk_rows
+    )
+    written = pl.read_parquet(out)
+    for plan in plans:
+        column = written[f"{plan.id}.outcome"].cast(pl.String)
+        assert dict(summary.outcomes[plan.id]) == dict(Counter(column.to_list()))
+    assert summary.households == written["household_id"].n_unique()
+    assert summary.assessed == written.height
