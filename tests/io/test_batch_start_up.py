@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -11,6 +12,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from zairyu.cli import COMMANDS, MODULES, load
+from zairyu.cli.app import app as cli_app
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import evaluate_frame, frame_from_rows, outcome_type
 from zairyu.engine.plan import UNDETERMINED
@@ -186,3 +189,67 @@ def test_the_summary_counts_the_outcomes_the_results_file_holds(
         assert dict(summary.outcomes[plan.id]) == dict(Counter(column.to_list()))
     assert summary.households == written["household_id"].n_unique()
     assert summary.assessed == written.height
+
+
+RUN_MAIN = """
+import sys
+sys.argv = ["zairyu", *{args!r}]
+from zairyu.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted(m for m in sys.modules if m.startswith("zairyu.cli.")), file=sys.stderr)
+"""
+
+
+def _main_in_a_fresh_process(*args: str) -> subprocess.CompletedProcess[str]:
+    code = RUN_MAIN.format(args=list(args))
+    env = {**os.environ, "COLUMNS": "200"}
+    command = [sys.executable, "-c", code]
+    return subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+
+
+def test_zairyu_batch_imports_only_the_batch_command_module(tmp_path, caseload_file):
+    out = tmp_path / "results.parquet"
+    done = _main_in_a_fresh_process(
+        "batch", str(caseload_file), "--out", str(out), "--as-of", "2024-06-10"
+    )
+    assert done.stderr.splitlines()[-1] == "['zairyu.cli.app', 'zairyu.cli.batch']"
+    assert pl.read_parquet(out).height == pl.read_parquet(caseload_file).height
+
+
+def test_zairyu_help_still_lists_every_command():
+    done = _main_in_a_fresh_process("--help")
+    for command in COMMANDS:
+        assert f" {command} " in done.stdout, command
+    imported = done.stderr.splitlines()[-1]
+    assert all(f"'zairyu.cli.{module}'" in imported for module in MODULES)
+
+
+def test_every_registered_command_is_mapped_to_the_module_that_registers_it():
+    load()
+    registered: dict[str, set[str]] = {}
+    for command in cli_app.registered_commands:
+        name = command.name or str(command.callback.__name__).replace("_", "-")
+        registered[name] = {str(command.callback.__module__)}
+    for group in cli_app.registered_groups:
+        typer_app = group.typer_instance
+        registered[str(group.name)] = {
+            str(c.callback.__module__) for c in typer_app.registered_commands
+        }
+    registered.pop("cli-reference")  # every module is imported for it
+    assert {name: {f"zairyu.cli.{m}"} for name, m in COMMANDS.items()} == registered
+    modules = {m for ms in registered.values() for m in ms} | {"zairyu.cli.reference"}
+    assert {f"zairyu.cli.{m}" for m in MODULES} == modules
+
+
+def test_the_app_of_zairyu_cli_app_runs_any_command_with_no_module_imported_before():
+    code = (
+        "from typer.testing import CliRunner\n"
+        "from zairyu.cli.app import app\n"
+        "result = CliRunner().invoke(app, ['policies'])\n"
+        "print(result.exit_code, 'children-2023' in result.output)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0 True"
