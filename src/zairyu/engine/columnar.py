@@ -142,15 +142,27 @@ def _case(whens: tuple[tuple[Node, Node], ...], default: Node | None, kind: Type
     return result.cast(POLARS_TYPES[kind]) if kind != "null" else result
 
 
-def outcome_expr(plan: Plan) -> pl.Expr:
-    """The outcome column: the first outcome that holds; ``undetermined`` after an unknown."""
-    result: pl.Expr = pl.lit(UNDETERMINED)
+def outcome_type(plan: Plan) -> pl.Enum:
+    """The outcome column as an Enum: the plan's outcome ids and ``undetermined``, in sorted
+    order, so that sorting or grouping it gives the order its text would."""
+    return pl.Enum(sorted({o.id for o in plan.outcomes} | {UNDETERMINED}))
+
+
+ROLE_TYPE = pl.Enum(sorted(COLUMNS["role"].values or ()))
+"""The role column as an Enum (the vocabulary of ``role``, sorted, as ``outcome_type``)."""
+
+
+def outcome_expr(plan: Plan, dtype: pl.DataType | None = None) -> pl.Expr:
+    """The outcome column: the first outcome that holds; ``undetermined`` after an unknown.
+    Text by default; ``dtype=outcome_type(plan)`` builds it as an Enum directly (no cast)."""
+    undetermined = pl.lit(UNDETERMINED, dtype=dtype)
+    result: pl.Expr = undetermined
     for outcome in reversed(plan.outcomes):
         e = to_polars(outcome.node)
         result = (
             pl.when(e)
-            .then(pl.lit(outcome.id))
-            .otherwise(pl.when(e.is_null()).then(pl.lit(UNDETERMINED)).otherwise(result))
+            .then(pl.lit(outcome.id, dtype=dtype))
+            .otherwise(pl.when(e.is_null()).then(undetermined).otherwise(result))
         )
     return result.alias("outcome")
 
@@ -171,13 +183,16 @@ def step_exprs(plan: Plan) -> list[list[pl.Expr]]:
     return layers
 
 
-def evaluate_frame(plan: Plan, people: pl.LazyFrame | pl.DataFrame, as_of: date) -> pl.LazyFrame:
-    """Add every variable, condition and the outcome to the person table, lazily."""
+def evaluate_frame(
+    plan: Plan, people: pl.LazyFrame | pl.DataFrame, as_of: date, *, enum: bool = False
+) -> pl.LazyFrame:
+    """Add every variable, condition and the outcome to the person table, lazily. With
+    ``enum`` the outcome is an Enum (``outcome_type``): cheaper to count and to write."""
     lf = people.lazy() if isinstance(people, pl.DataFrame) else people
     lf = lf.with_columns(pl.lit(as_of, dtype=pl.Date()).alias(AS_OF))
     for layer in step_exprs(plan):
         lf = lf.with_columns(layer)
-    return lf.with_columns(outcome_expr(plan))
+    return lf.with_columns(outcome_expr(plan, outcome_type(plan) if enum else None))
 
 
 def schema() -> dict[str, pl.DataType]:

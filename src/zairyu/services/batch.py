@@ -5,6 +5,7 @@ Results hold, per person, the row number in the caseload file, the ids and role,
 assessment, one column per derived variable and condition, and the outcome (the input facts
 stay in the caseload file; join on ``row`` or ``person_id``). With one policy the columns keep
 their names; with several they are prefixed with the policy id (``children-2023.child_eligible``).
+``role`` and the outcomes are Enum columns (their values sorted) in Parquet files.
 Households with a bad row are set aside and their
 problems written to the error file; ``strict`` stops at the first problem instead.
 """
@@ -12,14 +13,16 @@ problems written to the error file; ``strict`` stops at the first problem instea
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
+import numpy as np
 import polars as pl
 
-from zairyu.engine.columnar import evaluate_frame
+from zairyu.engine.columnar import ROLE_TYPE, evaluate_frame
 from zairyu.engine.plan import AS_OF, Plan
 from zairyu.io.caseload import CHUNK_ROWS, household_chunks
 from zairyu.io.formats import ResultWriter
@@ -64,17 +67,23 @@ def assess_frame(people: pl.DataFrame, plans: list[Plan], as_of: date) -> pl.Dat
     needed = set().union(*(plan.columns_read() for plan in plans))
     people = with_unknown_columns(people, needed)
     inputs = set(people.columns)
-    keep = [c for c in KEPT if c in inputs]
+    keep = [_as_enum(c) for c in KEPT if c in inputs]
     if len(plans) == 1:
-        evaluated = evaluate_frame(plans[0], people, as_of)
+        evaluated = evaluate_frame(plans[0], people, as_of, enum=True)
         schema = evaluated.collect_schema().names()
         return evaluated.select(*keep, *(c for c in schema if c not in inputs)).collect()
     out = people.select(keep).with_columns(pl.lit(as_of).alias(AS_OF))
     for plan in plans:
-        result = evaluate_frame(plan, people, as_of).collect()
+        result = evaluate_frame(plan, people, as_of, enum=True).collect()
         added = [c for c in result.columns if c not in inputs and c != AS_OF]
         out = out.hstack(result.select(pl.col(c).alias(f"{plan.id}.{c}") for c in added))
     return out
+
+
+def _as_enum(column: str) -> pl.Expr:
+    """A kept column; ``role`` as an Enum, which a results file stores and counts cheaply
+    (read back, it compares, groups and sorts as its text does)."""
+    return pl.col(column).cast(ROLE_TYPE) if column == "role" else pl.col(column)
 
 
 def _write_problems(path: Path, problems: list[RowProblem], first: bool) -> None:
@@ -104,7 +113,12 @@ def run_batch(
     runs = HouseholdRuns(split_households(source))
     try:
         caseload = household_chunks(source, chunk_rows)
-        summary.encoding = caseload.encoding.name if caseload.encoding else None
+    except BaseException:
+        writer.close()
+        raise
+    summary.encoding = caseload.encoding.name if caseload.encoding else None
+
+    def results() -> Iterator[pl.DataFrame]:
         for first_row, chunk in caseload:
             people, problems = type_chunk(chunk, first_row)
             people, more = checked(people, as_of, runs)
@@ -114,12 +128,12 @@ def run_batch(
             if problems:
                 _write_problems(errors, problems, first=False)
             result = assess_frame(people, plans, as_of).rename({ROW: "row"})
-            writer.write(result)
             _count(summary, chunk.height, result, plans, len(problems))
             if on_progress:
                 on_progress(chunk.height)
-    finally:
-        writer.close()
+            yield result
+
+    writer.write_all(results())
     return summary
 
 
@@ -149,5 +163,13 @@ def _count(
     for plan in plans:
         column = "outcome" if len(plans) == 1 else f"{plan.id}.outcome"
         counts = summary.outcomes.setdefault(plan.id, Counter())
-        for outcome, n in result[column].value_counts().iter_rows():
-            counts[outcome] += n
+        counts.update(_outcome_counts(result[column]))
+
+
+def _outcome_counts(outcomes: pl.Series) -> dict[str, int]:
+    """Persons per outcome present, counted from the Enum's codes in one pass (no hashing, no
+    frame built for the counts)."""
+    categories = list(cast(pl.Enum, outcomes.dtype).categories)
+    codes = outcomes.to_physical().drop_nulls().to_numpy()
+    counted = np.bincount(codes, minlength=len(categories))
+    return {value: int(n) for value, n in zip(categories, counted, strict=True) if n}
