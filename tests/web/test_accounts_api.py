@@ -16,22 +16,41 @@ def _browser(api):
     return TestClient(api.client.app, base_url="https://testserver")
 
 
-def _sign_in(client, username, password):
-    return client.post("/api/v1/session", json={"username": username, "password": password})
+def _sign_in(client, organisation, username, password):
+    body = {"organisation": organisation, "username": username, "password": password}
+    return client.post("/api/v1/session", json=body)
 
 
-def test_an_unknown_and_a_known_name_get_the_same_status_and_words(api):
+def test_an_unknown_organisation_an_unknown_name_and_a_wrong_password_get_the_same_answers(api):
     member = api.member()
     unknown = f"user-{uuid.uuid4().hex[:8]}"
+    nowhere = f"org-{uuid.uuid4().hex[:8]}"
+    tries = {
+        "wrong password": (member.organisation, member.username),
+        "unknown name": (member.organisation, unknown),
+        "unknown organisation": (nowhere, member.username),
+    }
     answers = {}
-    for name in (member.username, unknown):
+    for why, (organisation, name) in tries.items():
         browser = _browser(api)
-        answers[name] = [
-            (r.status_code, r.json()) for r in (_sign_in(browser, name, "wrong") for _ in range(7))
-        ]
-    assert answers[member.username] == answers[unknown]
-    assert answers[unknown][0] == (401, {"detail": "wrong username or password"})
-    assert answers[unknown][-1][0] == 429
+        attempts = (_sign_in(browser, organisation, name, "wrong") for _ in range(7))
+        answers[why] = [(r.status_code, r.json()) for r in attempts]
+    assert answers["wrong password"] == answers["unknown name"] == answers["unknown organisation"]
+    assert answers["unknown name"][0] == (
+        401,
+        {"detail": "wrong organisation, username or password"},
+    )
+    assert answers["unknown name"][-1][0] == 429
+
+
+def test_signing_in_needs_the_organisation(api):
+    member = api.member()
+    body = {"username": member.username, "password": PASSWORD}
+    answer = _browser(api).post("/api/v1/session", json=body)
+    assert answer.status_code == 422 and "organisation" in answer.text
+    assert (
+        _sign_in(_browser(api), member.organisation, member.username, PASSWORD).status_code == 200
+    )
 
 
 def test_the_delay_after_a_failure_is_awaited_not_slept_in_a_thread(api, monkeypatch):
@@ -44,7 +63,8 @@ def test_the_delay_after_a_failure_is_awaited_not_slept_in_a_thread(api, monkeyp
 
     monkeypatch.setattr(session_route, "asyncio", RecordingAsyncio)
     monkeypatch.setattr("time.sleep", lambda _s: (_ for _ in ()).throw(AssertionError("slept")))
-    assert _sign_in(_browser(api), f"nobody-{uuid.uuid4().hex[:6]}", "x").status_code == 401
+    nobody = f"nobody-{uuid.uuid4().hex[:6]}"
+    assert _sign_in(_browser(api), "no such organisation", nobody, "x").status_code == 401
     assert len(waited) == 1
 
 
@@ -60,7 +80,12 @@ def test_changing_ones_password_needs_the_current_one(api):
     wrong = _own_password(member, "a brand new phrase 9", "not it at all")
     assert wrong.status_code == 422 and wrong.json()["problems"][0]["path"] == "current_password"
     assert _own_password(member, "a brand new phrase 9", PASSWORD).status_code == 204
-    assert _sign_in(_browser(api), member.username, "a brand new phrase 9").status_code == 200
+    assert (
+        _sign_in(
+            _browser(api), member.organisation, member.username, "a brand new phrase 9"
+        ).status_code
+        == 200
+    )
 
 
 def test_a_weak_password_is_refused_in_words(api):
@@ -80,7 +105,7 @@ def test_a_weak_password_is_refused_in_words(api):
 def test_a_password_change_ends_other_sessions_and_tokens_but_not_the_callers(api):
     member = api.member()
     browser = _browser(api)
-    assert _sign_in(browser, member.username, PASSWORD).status_code == 200
+    assert _sign_in(browser, member.organisation, member.username, PASSWORD).status_code == 200
     other = member.client.post("/api/v1/users/me/tokens", json={"name": "old laptop"}).json()
     other_client = TestClient(
         api.client.app,

@@ -89,11 +89,11 @@ def test_bad_tokens_csrf_failures_and_unknown_names_are_recorded_without_persona
     name = f"nobody-{uuid.uuid4().hex[:8]}"
     secret = f"secret-{uuid.uuid4().hex}"
     api.client.get("/api/v1/cases", headers={"Authorization": f"Bearer {secret}"})
-    api.client.post("/api/v1/session", json={"username": name, "password": secret})
-    admin = api.member(UserRole.admin)
-    signed_in = api.client.post(
-        "/api/v1/session", json={"username": admin.username, "password": PASSWORD}
+    api.client.post(
+        "/api/v1/session", json={"organisation": "Harbour", "username": name, "password": secret}
     )
+    admin = api.member(UserRole.admin)
+    signed_in = api.client.post("/api/v1/session", json=admin.credentials(PASSWORD))
     assert signed_in.status_code == 200
     api.client.post("/api/v1/cases", json={})  # the session cookie, no CSRF token
     api.client.cookies.clear()
@@ -108,9 +108,10 @@ def test_bad_tokens_csrf_failures_and_unknown_names_are_recorded_without_persona
 
 def test_a_failed_sign_in_with_an_unknown_name_is_recorded_without_the_name(api):
     name = f"nobody-{uuid.uuid4().hex[:8]}"
-    api.client.post("/api/v1/session", json={"username": name, "password": "whatever it is"})
+    body = {"organisation": f"org of {name}", "username": name, "password": "whatever it is"}
+    api.client.post("/api/v1/session", json=body)
     with api.db.reading() as s:
         newest = audit.show(s, limit=5)
     refused = [e for e in newest if e["action"] == "sign_in_refused"]
     assert refused and refused[0]["entity_id"] is None and refused[0]["remote"] == "testclient"
-    assert name not in repr(newest)
+    assert name not in repr(newest) and f"org of {name}" not in repr(newest)

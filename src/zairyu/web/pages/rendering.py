@@ -1,7 +1,8 @@
 """Templates, language and the words of the pages.
 
 Interface words are gettext messages (domain ``web``); dates are written as the page's language
-writes them. The language is the ``zairyu_lang`` cookie, else the browser's first choice, else
+writes them. The language is the signed-in user's choice (``request.state.lang``, set by
+``session.page_user``), else the ``zairyu_lang`` cookie, else the browser's first choice, else
 Japanese.
 """
 
@@ -32,6 +33,9 @@ environment = Environment(
 
 
 def page_lang(request: Request) -> Lang:
+    for lang in LANGS:
+        if getattr(request.state, "lang", None) == lang:
+            return lang
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in LANGS:
         return chosen
@@ -89,7 +93,7 @@ PAGE_MESSAGES = (
     "Not found in your organisation.",
     "Your role may not do this.",
     "Too many failed sign-ins; try again later.",
-    "Wrong username or password.",
+    "Wrong organisation, username or password.",
 )
 VOCABULARY = (
     *("open", "closed", "granted", "refused", "admin", "caseworker", "reviewer", "read_only"),
