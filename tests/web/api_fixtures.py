@@ -45,9 +45,14 @@ class Api:
     def org(self) -> str:
         return self.accounts.add_org(f"org-{uuid.uuid4().hex[:8]}")
 
-    def member(self, role: UserRole = UserRole.caseworker, org_id: str | None = None) -> Member:
+    def member(
+        self,
+        role: UserRole = UserRole.caseworker,
+        org_id: str | None = None,
+        username: str | None = None,
+    ) -> Member:
         org_id = org_id or self.org()
-        username = f"user-{uuid.uuid4().hex[:8]}"
+        username = username or f"user-{uuid.uuid4().hex[:8]}"
         self.accounts.add_user(org_id, username, role, PASSWORD)
         organisation = self.organisation(org_id)
         actor = self.accounts.login(organisation, username, PASSWORD, None).actor

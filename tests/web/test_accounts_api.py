@@ -167,3 +167,46 @@ def test_a_token_expiry_without_a_timezone_or_out_of_range_is_422(api):
             "/api/v1/users/me/tokens", json={"name": "x", "expires_at": expires}
         )
         assert answer.status_code == 422, expires
+
+
+def test_an_admin_adding_a_name_another_organisation_uses_succeeds_and_learns_nothing(api):
+    taken_elsewhere, fresh = f"alice-{uuid.uuid4().hex[:8]}", f"alice-{uuid.uuid4().hex[:8]}"
+    theirs = api.member(UserRole.admin)
+    their_alice = api.member(org_id=theirs.org_id, username=taken_elsewhere)
+    ours = api.member(UserRole.admin)
+    answers = {}
+    for name in (taken_elsewhere, fresh):
+        body = {"username": name, "role": "reviewer", "password": "a sound passphrase 7"}
+        response = ours.client.post("/api/v1/users", json=body)
+        made = response.json()
+        assert made["username"] == name
+        answers[name] = (response.status_code, sorted(made), made["role"], made["lang"])
+    assert answers[taken_elsewhere] == answers[fresh] == (201, sorted(made), "reviewer", None)
+    listed = {u["username"] for u in ours.client.get("/api/v1/users").json()}
+    assert listed == {ours.username, taken_elsewhere, fresh}
+    their_ids = {u["id"] for u in theirs.client.get("/api/v1/users").json()}
+    our_ids = {u["id"] for u in ours.client.get("/api/v1/users").json()}
+    assert not their_ids & our_ids
+    trail = repr(ours.client.get("/api/v1/audit", params={"limit": 1000}).json())
+    assert not any(user_id in trail for user_id in their_ids)
+    assert (
+        _sign_in(_browser(api), theirs.organisation, taken_elsewhere, PASSWORD).status_code == 200
+    )
+    assert their_alice.client.get("/api/v1/users/me").json()["username"] == taken_elsewhere
+
+
+def test_a_name_taken_in_ones_own_organisation_is_refused_in_those_words(api):
+    admin = api.member(UserRole.admin)
+    body = {"username": admin.username, "role": "reviewer", "password": "a sound passphrase 7"}
+    refused = admin.client.post("/api/v1/users", json=body)
+    assert refused.status_code == 422
+    assert "this username is taken in your organisation" in refused.text
+
+
+def test_a_users_language_is_set_through_the_api_and_shown_with_the_user(api):
+    member = api.member()
+    assert member.client.get("/api/v1/users/me").json()["lang"] is None
+    chosen = member.client.put("/api/v1/users/me/language", json={"lang": "en"})
+    assert chosen.status_code == 200 and chosen.json()["lang"] == "en"
+    assert member.client.get("/api/v1/users/me").json()["lang"] == "en"
+    assert member.client.put("/api/v1/users/me/language", json={"lang": "fr"}).status_code == 422

@@ -39,6 +39,21 @@ def test_the_trail_can_be_filtered_by_case_and_user(api):
     assert {e["actor"] for e in _entries(admin, user=worker.username)} == {worker.username}
 
 
+def test_the_user_filter_is_the_user_of_that_name_in_the_admins_own_organisation(api):
+    name = f"alice-{uuid.uuid4().hex[:8]}"
+    ours, theirs = api.member(UserRole.admin), api.member(UserRole.admin)
+    our_alice = api.member(org_id=ours.org_id, username=name)
+    their_alice = api.member(org_id=theirs.org_id, username=name)
+    our_case, their_case = api.new_case(our_alice), api.new_case(their_alice)
+    seen_by_us = _entries(ours, user=name, limit=1000)
+    seen_by_them = _entries(theirs, user=name, limit=1000)
+    assert {e["actor"] for e in seen_by_us} == {e["actor"] for e in seen_by_them} == {name}
+    assert our_case["id"] in {e["case_id"] for e in seen_by_us}
+    assert their_case["id"] not in {e["case_id"] for e in seen_by_us}
+    assert their_case["id"] in {e["case_id"] for e in seen_by_them}
+    assert our_case["id"] not in {e["case_id"] for e in seen_by_them}
+
+
 def test_only_an_admin_reads_the_trail(api):
     worker = api.member(UserRole.caseworker)
     assert worker.client.get("/api/v1/audit").status_code == 403
