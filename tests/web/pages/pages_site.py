@@ -39,8 +39,11 @@ class Site:
         self.organisations[username] = str(name)
         return username, org_id
 
-    def browser(self, username: str, lang: str = "en") -> TestClient:
-        """A signed-in client of its own (its own cookies), with the page language chosen."""
+    def browser(self, username: str, lang: str = "en", organisation: str = "") -> TestClient:
+        """A signed-in client of its own (its own cookies), with the page language chosen.
+
+        ``organisation``: the name of the user's organisation, for a user ``member`` did not make.
+        """
         client = TestClient(self.client.app, base_url="https://testserver")
         client.cookies.set("zairyu_lang", lang)
         page = client.get("/sign-in")
@@ -48,7 +51,7 @@ class Site:
         response = client.post(
             "/sign-in",
             data={
-                "organisation": self.organisations[username],
+                "organisation": organisation or self.organisations[username],
                 "username": username,
                 "password": PASSWORD,
                 "signin_token": token,

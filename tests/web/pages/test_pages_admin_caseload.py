@@ -58,7 +58,8 @@ def test_an_admin_adds_a_user_who_can_then_sign_in(site):
         },
     )
     assert "new.caseworker" in browser.get("/admin").text
-    assert site.browser("new.caseworker").get("/cases").status_code == 200
+    colleague = site.browser("new.caseworker", organisation=site.organisations[admin])
+    assert colleague.get("/cases").status_code == 200
 
 
 def test_a_caseworker_sees_no_users_and_cannot_add_one(site):

@@ -8,10 +8,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 from pages_site import PASSWORD, csrf, hidden
-from sqlalchemy import select
 
 from zairyu.store.access import UserRole
-from zairyu.store.tables import User
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "02-excluded-father-mother-guardian.json"
 ALERT = re.compile(r'<p class="error" role="alert">([^<]*)</p>')
@@ -86,14 +84,17 @@ def test_a_wrong_password_an_unknown_name_and_an_unknown_organisation_get_the_sa
 
 
 def test_the_right_user_of_the_right_organisation_signs_in_when_another_has_the_same_name(site):
-    username, ours = site.member()
-    theirs = site.accounts.add_org(f"org-{uuid.uuid4().hex[:8]}")
-    site.accounts.add_user(theirs, username, UserRole.reviewer, "their own sound passphrase")
-    signed_in = _sign_in(_fresh(site, "en"), site.organisations[username], username, PASSWORD)
+    username, _ = site.member(UserRole.admin)
+    theirs = f"org-{uuid.uuid4().hex[:8]}"
+    their_id = site.accounts.add_org(theirs)
+    site.accounts.add_user(their_id, username, UserRole.reviewer, "their own sound passphrase")
+    ours = site.browser(username, organisation=site.organisations[username])
+    assert f"{username} (admin)" in ours.get("/cases").text
+    theirs_browser = _fresh(site, "en")
+    signed_in = _sign_in(theirs_browser, theirs, username, "their own sound passphrase")
     assert signed_in.status_code == 303
-    with site.db.reading() as s:
-        their_name = s.scalar(select(User.username).where(User.org_id == theirs))
-    assert their_name == username
+    assert f"{username} (reviewer)" in theirs_browser.get("/cases").text
+    assert _sign_in(_fresh(site, "en"), theirs, username, PASSWORD).status_code == 401
 
 
 def test_a_sign_in_posted_from_elsewhere_without_the_form_token_is_refused(site):
