@@ -1,6 +1,7 @@
 """A caseworker's day, in a real browser: sign in, screen a family in Japanese, save it as a
 case, assess it, record a decision, switch to English, sign out, and find English again on
-signing in from another browser; and another organisation's user finds none of it. The pages run under a Content-Security-Policy of 'self' only."""
+signing in from another browser; and another organisation's user finds none of it. The pages
+run under a Content-Security-Policy of 'self' only."""
 
 from __future__ import annotations
 
