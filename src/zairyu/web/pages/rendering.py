@@ -94,6 +94,13 @@ PAGE_MESSAGES = (
     "Your role may not do this.",
     "Too many failed sign-ins; try again later.",
     "Wrong organisation, username or password.",
+    # the store's refusals of a new user, shown on the administration page
+    "this username is taken in your organisation",
+    "the password must have at least 12 characters",
+    "the password may not be only spaces",
+    "the password may not contain the username",
+    "the password may not be one or two characters repeated",
+    "the password is one of the most common passwords",
 )
 VOCABULARY = (
     *("open", "closed", "granted", "refused", "admin", "caseworker", "reviewer", "read_only"),
