@@ -28,7 +28,7 @@ from fastapi.testclient import TestClient
 from zairyu.interview.measure import known_value
 from zairyu.interview.questions import BY_PATH
 from zairyu.web.app import create_app
-from zairyu.web.demo import make_demo
+from zairyu.web.demo import ORG, make_demo
 from zairyu.web.pages.interview_forms import fields_for
 from zairyu.web.settings import Settings
 
@@ -59,7 +59,12 @@ def signed_in(app: Any, username: str, password: str) -> TestClient:
     client.cookies.set("zairyu_lang", "ja")
     token = re.search(r'name="signin_token" value="([^"]+)"', client.get("/sign-in").text)
     assert token
-    data = {"username": username, "password": password, "signin_token": token.group(1)}
+    data = {
+        "organisation": ORG,
+        "username": username,
+        "password": password,
+        "signin_token": token.group(1),
+    }
     client.post("/sign-in", data=data, follow_redirects=False)
     return client
 

@@ -146,6 +146,7 @@ def sign_in(page: Any, server: Server, username: str) -> None:
     from pages_site import PASSWORD  # noqa: PLC0415 (optional: skipped when absent)
 
     page.goto(f"{server.url}/sign-in")
+    page.fill("#organisation", server.site.organisations[username])
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("button.primary")

@@ -1,6 +1,7 @@
 """A caseworker's day, in a real browser: sign in, screen a family in Japanese, save it as a
-case, assess it, record a decision, switch to English, sign out; and another organisation's
-user finds none of it. The pages run under a Content-Security-Policy of 'self' only."""
+case, assess it, record a decision, switch to English, sign out, and find English again on
+signing in from another browser; and another organisation's user finds none of it. The pages
+run under a Content-Security-Policy of 'self' only."""
 
 from __future__ import annotations
 
@@ -129,6 +130,17 @@ def test_screen_save_assess_decide_switch_and_sign_out(page, server):
     page.click("text=Sign out")
     page.wait_for_url("**/sign-in")
     assert violations == []
+
+    # English was chosen signed in, so it is the caseworker's: a browser that has only ever
+    # asked for Japanese shows the sign-in page in Japanese, and English once they sign in.
+    elsewhere = page.context.browser.new_context(locale="ja-JP")
+    other = elsewhere.new_page()
+    other.goto(f"{server.url}/sign-in")
+    assert other.get_attribute("html", "lang") == "ja"
+    sign_in(other, server, username)
+    assert other.get_attribute("html", "lang") == "en"
+    assert "Cases" in other.inner_text("header")
+    elsewhere.close()
 
     stranger, _ = server.member()
     sign_in(page, server, stranger)

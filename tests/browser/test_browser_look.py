@@ -31,7 +31,8 @@ def axe_problems(page) -> list[str]:
 
 
 def a_case_with_records(server: Server, username: str) -> str:
-    actor = server.site.accounts.login(username, PASSWORD, None).actor
+    organisation = server.site.organisations[username]
+    actor = server.site.accounts.login(organisation, username, PASSWORD, None).actor
     household = json.loads((EXAMPLES / "01-covered-family.json").read_text())
     case = Cases(server.site.db).create(actor, f"2026-{unique()}", checked(household))
     records = Records(server.site.db)

@@ -40,12 +40,13 @@ ATTACKER_KEY = secrets.token_bytes(32)  # knows the algorithm, not the store's k
 def populate(db: Database) -> dict[str, Any]:
     """Two organisations, users, a case with versions and every kind of record, then reads."""
     accounts = make_accounts(db)
-    org_a, org_b = accounts.add_org(f"A-{new_id()}"), accounts.add_org(f"B-{new_id()}")
+    name_a = f"A-{new_id()}"
+    org_a, org_b = accounts.add_org(name_a), accounts.add_org(f"B-{new_id()}")
     admin_name, worker_name = f"admin-{new_id()[:8]}", f"worker-{new_id()[:8]}"
     accounts.add_user(org_a, admin_name, UserRole.admin, PASSWORD)
     worker_id = accounts.add_user(org_a, worker_name, UserRole.caseworker, PASSWORD)
-    admin = accounts.login(admin_name, PASSWORD, "10.0.0.1").actor
-    worker = accounts.login(worker_name, PASSWORD, "10.0.0.2").actor
+    admin = accounts.login(name_a, admin_name, PASSWORD, "10.0.0.1").actor
+    worker = accounts.login(name_a, worker_name, PASSWORD, "10.0.0.2").actor
     assert admin is not None and worker is not None
     accounts.open_session(worker)
     token_id, _ = accounts.issue_token(worker, "laptop")

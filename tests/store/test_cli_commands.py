@@ -39,8 +39,51 @@ def test_setting_up_an_organisation_and_its_first_user(run):
         stdin="a long enough password\n",
     )
     assert added.exit_code == 0, added.output
-    token = run("user", "token", "aiko")
+    token = run("user", "token", "aiko", "--org", "Sanctuary Legal")
     assert token.exit_code == 0 and token.output.startswith("zt_")
+
+
+def _add(run, org, username, role="caseworker"):
+    args = ("user", "add", username, "--org", org, "--role", role, "--password-stdin")
+    added = run(*args, stdin="a long enough password\n")
+    assert added.exit_code == 0, added.output
+
+
+def test_the_same_username_in_two_organisations_is_two_users_each_named_with_its_org(run):
+    run("org", "add", "Sanctuary Legal")
+    run("org", "add", "Harbour Support")
+    _add(run, "Sanctuary Legal", "aiko", "admin")
+    _add(run, "Harbour Support", "aiko", "reviewer")
+    again = run(
+        "user",
+        "add",
+        "aiko",
+        "--org",
+        "Harbour Support",
+        "--password-stdin",
+        stdin="a long enough password\n",
+    )
+    assert again.exit_code == 2 and "taken in your organisation" in again.output
+    assert run("user", "token", "aiko").exit_code == 2  # --org is required
+    wrong = run("user", "token", "aiko", "--org", "Nowhere")
+    assert wrong.exit_code == 2 and "no user 'aiko' in organisation 'Nowhere'" in wrong.output
+    assert run("user", "token", "aiko", "--org", "Harbour Support").output.startswith("zt_")
+
+
+def test_audit_show_by_user_is_scoped_to_the_organisation_named(run):
+    run("org", "add", "Sanctuary Legal")
+    run("org", "add", "Harbour Support")
+    _add(run, "Sanctuary Legal", "aiko", "admin")
+    _add(run, "Harbour Support", "aiko", "admin")
+    run("user", "token", "aiko", "--org", "Harbour Support", "--name", "harbour laptop")
+    unscoped = run("audit", "show", "--user", "aiko")
+    assert unscoped.exit_code == 2 and "--user needs --org" in unscoped.output
+    ours = run("audit", "show", "--org", "Sanctuary Legal", "--user", "aiko")
+    theirs = run("audit", "show", "--org", "Harbour Support", "--user", "aiko")
+    assert ours.exit_code == theirs.exit_code == 0
+    assert " create api_token " in theirs.output and " create api_token " not in ours.output
+    unknown = run("audit", "show", "--org", "Nowhere")
+    assert unknown.exit_code == 2 and "no organisation 'Nowhere'" in unknown.output
 
 
 def test_a_short_password_or_unknown_organisation_is_refused_clearly(run):
@@ -108,7 +151,8 @@ def test_audit_show_lists_entries_by_user_without_record_data(run):
     assert shown.exit_code == 0
     assert " create organisation " in shown.output and " create user " in shown.output
     assert "Sanctuary Legal" not in shown.output
-    assert run("audit", "show", "--user", "nobody").output.strip() == "0 entries"
+    nobody = run("audit", "show", "--org", "Sanctuary Legal", "--user", "nobody")
+    assert nobody.output.strip() == "0 entries"
     assert run("audit", "show", "--since", "yesterday").exit_code == 2
     too_early = run("audit", "show", "--until", "0001-01-01T00:00:00+03:00")
     assert too_early.exit_code == 2 and "between the years 1900 and 9000" in too_early.output

@@ -32,19 +32,21 @@ class CountingHasher(PasswordHasher):
 
 
 def _user(accounts):
-    org_id = accounts.add_org(f"org-{uuid.uuid4().hex[:8]}")
+    """(organisation name, username) of a new user, and the user's id."""
+    organisation = f"org-{uuid.uuid4().hex[:8]}"
+    org_id = accounts.add_org(organisation)
     name = f"u-{uuid.uuid4().hex[:8]}"
     user_id = accounts.add_user(org_id, name, UserRole.caseworker, PASSWORD)
-    return name, user_id
+    return (organisation, name), user_id
 
 
 def test_forty_parallel_wrong_passwords_all_count_and_few_are_checked(db):
     hasher = CountingHasher(db)
     accounts = Accounts(db, hasher, POLICY)
-    name, user_id = _user(accounts)
+    who, user_id = _user(accounts)
     hasher.verified = 0
     with ThreadPoolExecutor(max_workers=20) as pool:
-        results = list(pool.map(lambda _: accounts.login(name, "wrong", "10.1.1.1"), range(40)))
+        results = list(pool.map(lambda _: accounts.login(*who, "wrong", "10.1.1.1"), range(40)))
     assert all(r.actor is None for r in results)
     assert sum(r.locked for r in results) == 40 - POLICY.max_failures
     assert hasher.verified == POLICY.max_failures
@@ -56,53 +58,57 @@ def test_forty_parallel_wrong_passwords_all_count_and_few_are_checked(db):
 
 def test_the_owner_signs_in_from_elsewhere_while_an_attacker_is_throttled(db):
     accounts = Accounts(db, FAST_HASHER, POLICY)
-    name, _ = _user(accounts)
+    who, _ = _user(accounts)
     for _ in range(POLICY.max_failures + 3):
-        accounts.login(name, "guess", "203.0.113.9")
-    assert accounts.login(name, PASSWORD, "203.0.113.9").locked
-    assert accounts.login(name, PASSWORD, "198.51.100.7").actor is not None
+        accounts.login(*who, "guess", "203.0.113.9")
+    assert accounts.login(*who, PASSWORD, "203.0.113.9").locked
+    assert accounts.login(*who, PASSWORD, "198.51.100.7").actor is not None
 
 
-def test_a_known_and_an_unknown_name_get_the_same_answers_at_the_same_cost(db):
+def test_a_known_name_an_unknown_name_and_an_unknown_organisation_answer_alike(db):
     hasher = CountingHasher(db)
     accounts = Accounts(db, hasher, POLICY)
     known, _ = _user(accounts)
-    unknown = f"u-{uuid.uuid4().hex[:8]}"
+    tries = {
+        "wrong password": known,
+        "unknown name": (known[0], f"u-{uuid.uuid4().hex[:8]}"),
+        "unknown organisation": (f"org-{uuid.uuid4().hex[:8]}", known[1]),
+    }
     answers = {}
-    for name in (known, unknown):
+    for n, (why, who) in enumerate(tries.items()):
         hasher.verified = 0
-        results = [accounts.login(name, "wrong", f"192.0.2.{len(answers)}") for _ in range(8)]
-        answers[name] = ([(r.actor, r.locked, r.failures) for r in results], hasher.verified)
-    assert answers[known] == answers[unknown]
-    assert answers[known][1] == POLICY.max_failures  # an unknown name is hashed as often
+        results = [accounts.login(*who, "wrong", f"192.0.2.{n}") for _ in range(8)]
+        answers[why] = ([(r.actor, r.locked, r.failures) for r in results], hasher.verified)
+    assert answers["wrong password"] == answers["unknown name"] == answers["unknown organisation"]
+    assert answers["unknown name"][1] == POLICY.max_failures  # each is hashed as often
 
 
 def test_many_names_from_one_address_are_throttled_there_only(db):
     policy = LoginPolicy(delay_per_failure_s=0.0, max_delay_s=0.0, max_failures_per_address=10)
     accounts = Accounts(db, FAST_HASHER, policy)
-    name, _ = _user(accounts)
+    who, _ = _user(accounts)
     for n in range(10):
-        accounts.login(f"spray-{n}-{uuid.uuid4().hex[:6]}", "x", "192.0.2.200")
-    assert accounts.login(name, PASSWORD, "192.0.2.200").locked
-    assert accounts.login(name, PASSWORD, "192.0.2.201").actor is not None
+        accounts.login(who[0], f"spray-{n}-{uuid.uuid4().hex[:6]}", "x", "192.0.2.200")
+    assert accounts.login(*who, PASSWORD, "192.0.2.200").locked
+    assert accounts.login(*who, PASSWORD, "192.0.2.201").actor is not None
 
 
 def test_argon2_never_runs_while_a_database_connection_is_held(db):
     hasher = CountingHasher(db)
     accounts = Accounts(db, hasher, POLICY)
-    name, _ = _user(accounts)
+    who, _ = _user(accounts)
     hasher.verified = hasher.held = 0
-    accounts.login(name, PASSWORD, "192.0.2.50")
-    accounts.login(name, "wrong", "192.0.2.50")
-    accounts.login("nobody-at-all", "wrong", "192.0.2.50")
+    accounts.login(*who, PASSWORD, "192.0.2.50")
+    accounts.login(*who, "wrong", "192.0.2.50")
+    accounts.login(who[0], "nobody-at-all", "wrong", "192.0.2.50")
     assert hasher.verified == 3 and hasher.held == 0
 
 
 def test_a_correct_sign_in_clears_the_count_of_its_name_and_address(db):
     accounts = Accounts(db, FAST_HASHER, POLICY)
-    name, _ = _user(accounts)
+    who, _ = _user(accounts)
     for _ in range(POLICY.max_failures - 1):
-        accounts.login(name, "wrong", "192.0.2.60")
-    assert accounts.login(name, PASSWORD, "192.0.2.60").actor is not None
+        accounts.login(*who, "wrong", "192.0.2.60")
+    assert accounts.login(*who, PASSWORD, "192.0.2.60").actor is not None
     for _ in range(POLICY.max_failures - 1):
-        assert not accounts.login(name, "wrong", "192.0.2.60").locked
+        assert not accounts.login(*who, "wrong", "192.0.2.60").locked

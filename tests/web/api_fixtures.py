@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from store_fixtures import FAST_HASHER, HOUSEHOLD, db  # noqa: F401 (fixture)
 
 from zairyu.model.household import Household
 from zairyu.store.access import UserRole
 from zairyu.store.accounts import Accounts, LoginPolicy
 from zairyu.store.database import Database
+from zairyu.store.tables import Organisation
 from zairyu.web.app import create_app
 from zairyu.web.settings import Settings
 
@@ -27,6 +29,11 @@ class Member:
     username: str
     org_id: str
     token: str
+    organisation: str  # its name, as a user types it to sign in
+
+    def credentials(self, password: str) -> dict[str, str]:
+        """The body of ``POST /api/v1/session`` for this member."""
+        return {"organisation": self.organisation, "username": self.username, "password": password}
 
 
 @dataclass
@@ -38,11 +45,17 @@ class Api:
     def org(self) -> str:
         return self.accounts.add_org(f"org-{uuid.uuid4().hex[:8]}")
 
-    def member(self, role: UserRole = UserRole.caseworker, org_id: str | None = None) -> Member:
+    def member(
+        self,
+        role: UserRole = UserRole.caseworker,
+        org_id: str | None = None,
+        username: str | None = None,
+    ) -> Member:
         org_id = org_id or self.org()
-        username = f"user-{uuid.uuid4().hex[:8]}"
+        username = username or f"user-{uuid.uuid4().hex[:8]}"
         self.accounts.add_user(org_id, username, role, PASSWORD)
-        actor = self.accounts.login(username, PASSWORD, None).actor
+        organisation = self.organisation(org_id)
+        actor = self.accounts.login(organisation, username, PASSWORD, None).actor
         assert actor is not None
         _, token = self.accounts.issue_token(actor, "tests")
         client = TestClient(
@@ -50,7 +63,12 @@ class Api:
             base_url="https://testserver",
             headers={"Authorization": f"Bearer {token}"},
         )
-        return Member(client, username, org_id, token)
+        return Member(client, username, org_id, token, organisation)
+
+    def organisation(self, org_id: str) -> str:
+        """The name of an organisation, which signing in asks for."""
+        with self.db.reading() as s:
+            return str(s.scalar(select(Organisation.name).where(Organisation.id == org_id)))
 
     def new_case(self, member: Member, household: dict | None = None) -> dict:
         response = member.client.post(

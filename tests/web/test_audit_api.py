@@ -39,6 +39,21 @@ def test_the_trail_can_be_filtered_by_case_and_user(api):
     assert {e["actor"] for e in _entries(admin, user=worker.username)} == {worker.username}
 
 
+def test_the_user_filter_is_the_user_of_that_name_in_the_admins_own_organisation(api):
+    name = f"alice-{uuid.uuid4().hex[:8]}"
+    ours, theirs = api.member(UserRole.admin), api.member(UserRole.admin)
+    our_alice = api.member(org_id=ours.org_id, username=name)
+    their_alice = api.member(org_id=theirs.org_id, username=name)
+    our_case, their_case = api.new_case(our_alice), api.new_case(their_alice)
+    seen_by_us = _entries(ours, user=name, limit=1000)
+    seen_by_them = _entries(theirs, user=name, limit=1000)
+    assert {e["actor"] for e in seen_by_us} == {e["actor"] for e in seen_by_them} == {name}
+    assert our_case["id"] in {e["case_id"] for e in seen_by_us}
+    assert their_case["id"] not in {e["case_id"] for e in seen_by_us}
+    assert their_case["id"] in {e["case_id"] for e in seen_by_them}
+    assert our_case["id"] not in {e["case_id"] for e in seen_by_them}
+
+
 def test_only_an_admin_reads_the_trail(api):
     worker = api.member(UserRole.caseworker)
     assert worker.client.get("/api/v1/audit").status_code == 403
@@ -89,11 +104,11 @@ def test_bad_tokens_csrf_failures_and_unknown_names_are_recorded_without_persona
     name = f"nobody-{uuid.uuid4().hex[:8]}"
     secret = f"secret-{uuid.uuid4().hex}"
     api.client.get("/api/v1/cases", headers={"Authorization": f"Bearer {secret}"})
-    api.client.post("/api/v1/session", json={"username": name, "password": secret})
-    admin = api.member(UserRole.admin)
-    signed_in = api.client.post(
-        "/api/v1/session", json={"username": admin.username, "password": PASSWORD}
+    api.client.post(
+        "/api/v1/session", json={"organisation": "Harbour", "username": name, "password": secret}
     )
+    admin = api.member(UserRole.admin)
+    signed_in = api.client.post("/api/v1/session", json=admin.credentials(PASSWORD))
     assert signed_in.status_code == 200
     api.client.post("/api/v1/cases", json={})  # the session cookie, no CSRF token
     api.client.cookies.clear()
@@ -108,9 +123,10 @@ def test_bad_tokens_csrf_failures_and_unknown_names_are_recorded_without_persona
 
 def test_a_failed_sign_in_with_an_unknown_name_is_recorded_without_the_name(api):
     name = f"nobody-{uuid.uuid4().hex[:8]}"
-    api.client.post("/api/v1/session", json={"username": name, "password": "whatever it is"})
+    body = {"organisation": f"org of {name}", "username": name, "password": "whatever it is"}
+    api.client.post("/api/v1/session", json=body)
     with api.db.reading() as s:
         newest = audit.show(s, limit=5)
     refused = [e for e in newest if e["action"] == "sign_in_refused"]
     assert refused and refused[0]["entity_id"] is None and refused[0]["remote"] == "testclient"
-    assert name not in repr(newest)
+    assert name not in repr(newest) and f"org of {name}" not in repr(newest)

@@ -24,9 +24,7 @@ def test_a_wrong_token_is_401(api):
 def test_signing_in_sets_a_secure_http_only_strict_cookie(api):
     member = api.member()
     browser = _browser(api)
-    response = browser.post(
-        "/api/v1/session", json={"username": member.username, "password": PASSWORD}
-    )
+    response = browser.post("/api/v1/session", json=member.credentials(PASSWORD))
     assert response.status_code == 200
     cookie = response.headers["set-cookie"].lower()
     assert "httponly" in cookie and "secure" in cookie and "samesite=strict" in cookie
@@ -36,9 +34,7 @@ def test_signing_in_sets_a_secure_http_only_strict_cookie(api):
 def test_a_browser_change_without_the_csrf_token_is_refused(api):
     member = api.member()
     browser = _browser(api)
-    signed_in = browser.post(
-        "/api/v1/session", json={"username": member.username, "password": PASSWORD}
-    )
+    signed_in = browser.post("/api/v1/session", json=member.credentials(PASSWORD))
     body = {"reference": "r", "household": {"id": "h", "members": [{"id": "p", "role": "parent"}]}}
     assert browser.post("/api/v1/cases", json=body).status_code == 403
     csrf = signed_in.json()["csrf_token"]
@@ -50,9 +46,7 @@ def test_a_browser_change_without_the_csrf_token_is_refused(api):
 def test_signing_out_ends_the_session(api):
     member = api.member()
     browser = _browser(api)
-    csrf = browser.post(
-        "/api/v1/session", json={"username": member.username, "password": PASSWORD}
-    ).json()["csrf_token"]
+    csrf = browser.post("/api/v1/session", json=member.credentials(PASSWORD)).json()["csrf_token"]
     assert browser.delete("/api/v1/session", headers={"X-CSRF-Token": csrf}).status_code == 204
     assert browser.get("/api/v1/cases").status_code == 401
 
@@ -61,13 +55,9 @@ def test_repeated_failed_sign_ins_lock_the_account(api):
     member = api.member()
     browser = _browser(api)
     for _ in range(api.accounts.policy.max_failures):
-        wrong = browser.post(
-            "/api/v1/session", json={"username": member.username, "password": "nope"}
-        )
+        wrong = browser.post("/api/v1/session", json=member.credentials("nope"))
         assert wrong.status_code == 401
-    locked = browser.post(
-        "/api/v1/session", json={"username": member.username, "password": PASSWORD}
-    )
+    locked = browser.post("/api/v1/session", json=member.credentials(PASSWORD))
     assert locked.status_code == 429
 
 

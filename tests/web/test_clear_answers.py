@@ -258,7 +258,11 @@ def test_a_flood_of_unknown_names_does_not_stall_a_case_read(api):
         def sign_in(n):
             return client.post(
                 "/api/v1/session",
-                json={"username": f"nobody-{uuid.uuid4().hex[:6]}", "password": f"guess {n}"},
+                json={
+                    "organisation": member.organisation,
+                    "username": f"nobody-{uuid.uuid4().hex[:6]}",
+                    "password": f"guess {n}",
+                },
             ).status_code
 
         def read(_n):

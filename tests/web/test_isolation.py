@@ -25,6 +25,7 @@ ORGANISATION_WIDE = {
     ("get", "/api/v1/users"): "checked below: lists only the caller's organisation",
     ("post", "/api/v1/users"): "creates in the caller's organisation",
     ("get", "/api/v1/users/me"): "the caller",
+    ("put", "/api/v1/users/me/language"): "the caller's own language",
     ("get", "/api/v1/users/me/tokens"): "checked below: the caller's own tokens",
     ("post", "/api/v1/users/me/tokens"): "the caller's own tokens",
     ("get", "/api/v1/audit"): "checked in test_audit_api: only the caller's organisation",

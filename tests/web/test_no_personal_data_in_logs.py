@@ -178,9 +178,7 @@ def _writes(api):
         (
             "browser_sessions",
             "/session",
-            lambda: api.client.post(
-                "/api/v1/session", json={"username": admin.username, "password": PASSWORD}
-            ),
+            lambda: api.client.post("/api/v1/session", json=admin.credentials(PASSWORD)),
             [PASSWORD, admin.username],
         ),
     ]

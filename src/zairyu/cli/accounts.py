@@ -1,8 +1,13 @@
-"""`zairyu org add` and `zairyu user add|token`: set up organisations and their users."""
+"""`zairyu org add` and `zairyu user add|token`: set up organisations and their users.
+
+A username is unique in its organisation only, so every command that names a user takes the
+organisation too (``--org``).
+"""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -77,18 +82,14 @@ def add_user(
 @user_app.command("token")
 def issue_token(
     username: Annotated[str, typer.Argument()],
+    org: Annotated[str, typer.Option(help="The name of the user's organisation.")],
     name: Annotated[str, typer.Option(help="What the token is for.")] = "cli",
 ) -> None:
     """Issue a personal API token for a user; it is printed once and stored only hashed."""
-    # The store is imported here, not at the top: commands that do not use it start faster.
-    from zairyu.store.accounts import actor_for
-    from zairyu.store.tables import User
-
     store = accounts()
-    with store.db.transaction() as s:
-        user = s.query(User).filter(User.username == username).one_or_none()
-        if user is None:
-            raise refuse(f"no user {username!r}")
-        actor = actor_for(user, "cli")
-    _, token = store.issue_token(actor, name)
+    try:
+        actor = store.find_user(org, username)
+    except NotFoundError:
+        raise refuse(f"no user {username!r} in organisation {org!r}") from None
+    _, token = store.issue_token(replace(actor, remote="cli"), name)
     typer.echo(token)

@@ -12,6 +12,8 @@ import typer
 from zairyu.cli.app import OUT_FOLDER, app, writable
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from zairyu.store.database import Database
 
 audit_app = typer.Typer(
@@ -123,10 +125,28 @@ def _instant(value: str | None, name: str) -> datetime | None:
         raise typer.Exit(code=2) from None
 
 
+def _org_id(s: Session, name: str) -> str:
+    from sqlalchemy import select
+
+    from zairyu.store.tables import Organisation
+
+    org_id = s.scalar(select(Organisation.id).where(Organisation.name == name))
+    if org_id is None:
+        typer.echo(f"--org: no organisation {name!r}", err=True)
+        raise typer.Exit(code=2)
+    return org_id
+
+
 @audit_app.command("show")
 def show(
     case: Annotated[str | None, typer.Option(help="Only entries about this case id.")] = None,
-    user: Annotated[str | None, typer.Option(help="Only entries by this username.")] = None,
+    org: Annotated[
+        str | None, typer.Option(help="Only entries of this organisation (by name).")
+    ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option(help="Only entries by this username (of --org: names are per organisation)."),
+    ] = None,
     since: Annotated[str | None, typer.Option(help="From this time (ISO 8601).")] = None,
     until: Annotated[str | None, typer.Option(help="Before this time (ISO 8601).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100_000, help="At most this many.")] = 100,
@@ -134,10 +154,16 @@ def show(
     """List audit entries, newest first: when, who, what, which record, from where."""
     from zairyu.store import audit
 
+    if user is not None and org is None:
+        typer.echo("--user needs --org: a username is unique in its organisation only", err=True)
+        raise typer.Exit(code=2)
     start, end = _instant(since, "since"), _instant(until, "until")
     database = _database()
     with database.reading() as s:
-        entries = audit.show(s, case_id=case, actor=user, since=start, until=end, limit=limit)
+        org_id = _org_id(s, org) if org is not None else None
+        entries = audit.show(
+            s, org_id=org_id, case_id=case, actor=user, since=start, until=end, limit=limit
+        )
     for e in entries:
         who = e["actor"] or "-"
         what = f"{e['entity']} {e['entity_id'] or ''}".strip()

@@ -25,12 +25,13 @@ def demo(
     import uvicorn
 
     from zairyu.web.app import create_app
-    from zairyu.web.demo import make_demo
+    from zairyu.web.demo import ORG, make_demo
     from zairyu.web.settings import Settings
 
     with tempfile.TemporaryDirectory(prefix="zairyu-demo-") as folder:
         made = make_demo(Path(folder), examples)
         typer.echo(f"zairyu demo: open http://{host}:{port}/ (store deleted when you stop it)")
+        typer.echo(f"  organisation: {ORG}")
         for username, role, password in made.users:
             typer.echo(f"  {role:<11} username: {username}  password: {password}")
         typer.echo(f"  {made.cases} demo cases. Stop with Ctrl+C.")

@@ -11,13 +11,15 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from zairyu.i18n import LANGS, Lang
 from zairyu.store import audit
 from zairyu.store.access import (
     ADMINS,
@@ -32,11 +34,17 @@ from zairyu.store.passwords import weakness
 from zairyu.store.signin import LoginPolicy, SignIn
 from zairyu.store.tables import ApiToken, BrowserSession, Organisation, User, utc_now
 
-__all__ = ["Accounts", "LoginPolicy", "LoginResult", "actor_for", "digest"]
+__all__ = ["Accounts", "LiveSession", "LoginPolicy", "LoginResult", "actor_for", "digest"]
 
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class LiveSession(NamedTuple):
+    actor: Actor
+    csrf: str
+    lang: Lang | None  # the language the user chose, if they did
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,14 @@ def actor_for(user: User, remote: str | None = None, credential: str | None = No
 
 
 def _taken() -> InvalidRequestError:
-    return InvalidRequestError([{"path": "username", "message": "this username is taken"}])
+    """A name already used in the same organisation (other organisations are never looked at)."""
+    return InvalidRequestError(
+        [{"path": "username", "message": "this username is taken in your organisation"}]
+    )
+
+
+def _named(org_id: str, username: str) -> Select[User]:
+    return select(User).where(User.org_id == org_id, User.username == username)
 
 
 def _check_password(password: str, username: str) -> None:
@@ -108,7 +123,7 @@ class Accounts:
         hashed = self.hasher.hash(password) if password else None  # before the lock is taken
         try:
             with self.db.transaction() as s:
-                if s.scalar(select(User).where(User.username == username)) is not None:
+                if s.scalar(_named(org_id, username)) is not None:
                     raise _taken()
                 user = User(
                     org_id=org_id,
@@ -124,15 +139,30 @@ class Accounts:
                 return user.id
         except IntegrityError:
             with self.db.reading() as s:  # the same name, added at the same moment?
-                if s.scalar(select(User.id).where(User.username == username)) is not None:
+                if s.scalar(_named(org_id, username)) is not None:
                     raise _taken() from None
             raise
 
     # --- signing in ---
 
-    def login(self, username: str, password: str, remote: str | None) -> LoginResult:
-        attempt = self.signin.login(username, password, remote)
+    def login(
+        self, organisation: str, username: str, password: str, remote: str | None
+    ) -> LoginResult:
+        """Sign in as ``username`` of the organisation named ``organisation``."""
+        attempt = self.signin.login(organisation, username, password, remote)
         return LoginResult(attempt.user, locked=attempt.throttled, failures=attempt.failures)
+
+    def find_user(self, organisation: str, username: str) -> Actor:
+        """The user of that name in that organisation (for commands run by the operator)."""
+        with self.db.reading() as s:
+            user = s.scalar(
+                select(User)
+                .join(Organisation, Organisation.id == User.org_id)
+                .where(Organisation.name == organisation, User.username == username)
+            )
+            if user is None:
+                raise NotFoundError("user")
+            return actor_for(user)
 
     def open_session(self, actor: Actor) -> tuple[str, str]:
         """Returns the cookie value and the CSRF token of a new browser session."""
@@ -149,8 +179,8 @@ class Accounts:
             audit.record(s, actor, "open", "session", row.id, tracked=True)
         return cookie, csrf
 
-    def session_actor(self, cookie: str, remote: str | None) -> tuple[Actor, str] | None:
-        """The actor and CSRF token behind a session cookie, if it is live."""
+    def session_actor(self, cookie: str, remote: str | None) -> LiveSession | None:
+        """The actor, CSRF token and chosen language behind a session cookie, if it is live."""
         with self.db.reading() as s:
             row = s.execute(
                 select(BrowserSession, User)
@@ -162,7 +192,8 @@ class Accounts:
             session, user = row
             if session.expires_at <= utc_now() or not user.active:
                 return None
-            return actor_for(user, remote, f"session:{session.id}"), session.csrf_token
+            actor = actor_for(user, remote, f"session:{session.id}")
+            return LiveSession(actor, session.csrf_token, _lang(user.lang))
 
     def close_session(self, cookie: str) -> None:
         with self.db.transaction() as s:
@@ -242,6 +273,15 @@ class Accounts:
             views = [user_view(u) for u in rows]
             audit.record(s, actor, "list", "user", None)
             return views
+
+    def set_language(self, actor: Actor, lang: str) -> None:
+        """Remember the interface language the actor chose (every page and document after)."""
+        if lang not in LANGS:
+            raise InvalidRequestError([{"path": "lang", "message": "must be 'ja' or 'en'"}])
+        with self.db.transaction() as s:
+            user = self._user(s, actor, actor.user_id)
+            user.lang = lang
+            audit.record(s, actor, "set_language", "user", user.id, detail=lang, tracked=True)
 
     def get_user(self, actor: Actor, user_id: str) -> dict[str, object]:
         with self.db.transaction() as s:
@@ -339,7 +379,12 @@ def user_view(user: User) -> dict[str, object]:
         "role": user.role,
         "active": user.active,
         "created_at": user.created_at,
+        "lang": _lang(user.lang),
     }
+
+
+def _lang(stored: str | None) -> Lang | None:
+    return next((lang for lang in LANGS if lang == stored), None)
 
 
 def _token_view(token: ApiToken) -> dict[str, object]:

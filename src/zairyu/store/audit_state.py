@@ -4,7 +4,8 @@ An audited change carries the state it left its record in, so ``audit verify`` c
 every record of the store with the newest audited state of it: an edit made straight in the
 database (a household, a decision, a role, a case moved to another organisation) shows as a
 record whose state no entry explains. Counters that change on every failed sign-in are left
-out of a user's state; everything that grants or records something is in it.
+out of a user's state, and so is the interface language; everything that grants or records
+something is in it.
 """
 
 from __future__ import annotations
@@ -51,7 +52,9 @@ class Tracked:
 
 TRACKED: dict[str, Tracked] = {
     "organisation": Tracked(Organisation),
-    "user": Tracked(User, frozenset({"failed_logins", "locked_until"})),
+    # The interface language grants nothing; left out, the users audited before migration 0004
+    # added it keep the state their entries name.
+    "user": Tracked(User, frozenset({"failed_logins", "locked_until", "lang"})),
     "api_token": Tracked(ApiToken),
     "session": Tracked(BrowserSession),
     "case": Tracked(Case),  # with every version of its household facts

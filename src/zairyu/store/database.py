@@ -20,7 +20,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -150,12 +150,34 @@ class Database:
 
         True if the audit key was created now.
         """
-        with self.engine.begin() as connection:
+        with self.migrating() as connection:
             before = MigrationContext.configure(connection).get_current_revision()
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
         return self._ensure_key(unsigned=before in (None, "0001"))
+
+    @contextmanager
+    def migrating(self) -> Iterator[Connection]:
+        """A connection in one transaction for migrations.
+
+        On SQLite a migration may rebuild a table other tables refer to (batch mode), which
+        SQLite allows only with foreign keys off; they are switched off for this connection
+        (outside the transaction, where SQLite allows it), checked before the commit, and
+        switched on again.
+        """
+        with self.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                _sqlite_foreign_keys(connection, "OFF")
+            try:
+                with connection.begin():
+                    yield connection
+                    if sqlite:
+                        _check_foreign_keys(connection)
+            finally:
+                if sqlite:
+                    _sqlite_foreign_keys(connection, "ON")
 
     def _ensure_key(self, unsigned: bool) -> bool:
         """Create the key for a trail not yet signed; sign that trail and baseline the records."""
@@ -187,6 +209,18 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _sqlite_foreign_keys(connection: Connection, state: str) -> None:
+    # On the driver's own connection: through SQLAlchemy, a transaction would begin first.
+    connection.connection.dbapi_connection.execute(f"PRAGMA foreign_keys={state}")  # type: ignore[union-attr]
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({str(row[0]) for row in broken})
+        raise RuntimeError(f"the migration left rows referring to nothing in {', '.join(tables)}")
 
 
 def unavailable_reason(error: DBAPIError) -> str:

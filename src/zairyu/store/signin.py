@@ -1,16 +1,18 @@
 """Signing in without leaking who has an account, and without letting anyone lock a user out.
 
+A user is named by organisation and username (usernames are unique per organisation only).
 Each attempt is counted first, atomically (an upsert that returns the new count), for the pair
-(username as typed, address) and for the address alone; the password is checked only if
-neither count is over its limit, so 40 parallel guesses are all counted and at most
-``max_failures`` of them are checked. A pair over its limit is refused (429) until its window
-ends; the owner signing in from another address is not affected. Counts are kept under an HMAC
-of the name and address, and a name that exists is counted exactly like one that does not.
+(organisation and username as typed, address) and for the address alone; the password is
+checked only if neither count is over its limit, so 40 parallel guesses are all counted and at
+most ``max_failures`` of them are checked. A pair over its limit is refused (429) until its
+window ends; the owner signing in from another address is not affected. Counts are kept under
+an HMAC of the names and address, and a name that exists is counted exactly like one that does
+not, in an organisation that exists or not: one query looks up both, and both miss alike.
 
 The three steps are separate so that the password hash is checked outside any transaction:
 ``begin`` (count, read the stored hash), ``check`` (argon2, no database), ``finish`` (record).
-For an unknown name, inactive user or user without password, ``check`` verifies against a
-dummy hash, so the answer takes as long as for a real one.
+For an unknown organisation or name, an inactive user or a user without password, ``check``
+verifies against a dummy hash, so the answer takes as long as for a real one.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from zairyu.store import audit
 from zairyu.store.access import Actor, UserRole
 from zairyu.store.audit_key import sign
 from zairyu.store.database import Database
-from zairyu.store.tables import SignInThrottle, User, UTCDateTime, utc_now
+from zairyu.store.tables import Organisation, SignInThrottle, User, UTCDateTime, utc_now
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class LoginPolicy:
 
 @dataclass(frozen=True)
 class Attempt:
+    organisation: str
     username: str
     remote: str | None
     failures: int  # of the pair, this attempt included
@@ -58,10 +61,13 @@ class Attempt:
     password_hash: str | None = None
 
 
-def _throttle_keys(key: bytes, username: str, remote: str | None) -> tuple[str, str]:
+def _throttle_keys(
+    key: bytes, organisation: str, username: str, remote: str | None
+) -> tuple[str, str]:
     address = remote or "-"
+    who = f"{organisation.casefold()}\n{username.casefold()}"
     return (
-        sign(key, f"sign-in pair\n{username.casefold()}\n{address}"),
+        sign(key, f"sign-in pair\n{who}\n{address}"),
         sign(key, f"sign-in address\n{address}"),
     )
 
@@ -97,23 +103,27 @@ class SignIn:
     def dummy_hash(self) -> str:
         return self.hasher.hash("a password nobody has: for names that do not exist")
 
-    def begin(self, username: str, remote: str | None) -> Attempt:
+    def begin(self, organisation: str, username: str, remote: str | None) -> Attempt:
         now, window = utc_now(), timedelta(minutes=self.policy.window_minutes)
-        pair_key, address_key = _throttle_keys(self.db.audit_key(), username, remote)
+        pair_key, address_key = _throttle_keys(self.db.audit_key(), organisation, username, remote)
         with self.db.transaction() as s:
             pair = _count(s, pair_key, now, window)
             address = _count(s, address_key, now, window)
-            user = s.scalar(select(User).where(User.username == username))
+            user = s.scalar(
+                select(User)
+                .join(Organisation, Organisation.id == User.org_id)
+                .where(Organisation.name == organisation, User.username == username)
+            )
             throttled = (
                 pair > self.policy.max_failures or address > self.policy.max_failures_per_address
             )
             if throttled:
                 _refused(s, user, remote, "throttled")
-                return Attempt(username, remote, pair, True)
+                return Attempt(organisation, username, remote, pair, True)
             if user is None or not user.active or user.password_hash is None:
-                return Attempt(username, remote, pair, False)
+                return Attempt(organisation, username, remote, pair, False)
             actor = Actor(user.id, user.username, user.org_id, UserRole(user.role), remote)
-            return Attempt(username, remote, pair, False, actor, user.password_hash)
+            return Attempt(organisation, username, remote, pair, False, actor, user.password_hash)
 
     def check(self, attempt: Attempt, password: str) -> bool:
         """Argon2, outside any transaction; as slow for an unknown name as for a real one."""
@@ -125,7 +135,7 @@ class SignIn:
 
     def finish(self, attempt: Attempt, correct: bool) -> Actor | None:
         pair_key, address_key = _throttle_keys(
-            self.db.audit_key(), attempt.username, attempt.remote
+            self.db.audit_key(), attempt.organisation, attempt.username, attempt.remote
         )
         with self.db.transaction() as s:
             user = s.get(User, attempt.user.user_id) if attempt.user is not None else None
@@ -143,13 +153,13 @@ class SignIn:
             audit.record(s, actor, "login", "user", user.id)
             return actor
 
-    def login(self, username: str, password: str, remote: str | None) -> Attempt:
+    def login(self, organisation: str, username: str, password: str, remote: str | None) -> Attempt:
         """All three steps, for callers that are not serving requests (commands, tests)."""
-        attempt = self.begin(username, remote)
+        attempt = self.begin(organisation, username, remote)
         if attempt.throttled:
             return attempt
         actor = self.finish(attempt, self.check(attempt, password))
-        return Attempt(attempt.username, remote, attempt.failures, False, actor)
+        return Attempt(organisation, username, remote, attempt.failures, False, actor)
 
 
 def _refused(s: Session, user: User | None, remote: str | None, why: str) -> None:

@@ -86,17 +86,26 @@ class Organisation(Base):
 
 
 class User(Base):
+    """A person who signs in, known by a username that is unique in their organisation only.
+
+    So an admin choosing a name learns nothing about other organisations, and signing in names
+    the organisation too. ``lang`` is the interface language the user chose (None: not chosen,
+    the browser's choice applies).
+    """
+
     __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("org_id", "username", name="uq_users_org_id_username"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     org_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
-    username: Mapped[str] = mapped_column(String(100), unique=True)
+    username: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    lang: Mapped[str | None] = mapped_column(String(2), default=None)
 
 
 class ApiToken(Base):

@@ -43,7 +43,10 @@ COMMON: dict[int | str, dict[str, Any]] = {
     503: _error("The database is busy, read-only, full or unreachable; nothing was changed"),
 }
 SIGN_IN: dict[int | str, dict[str, Any]] = {
-    401: _error("Wrong username or password (the same answer for an unknown username)"),
+    401: _error(
+        "Wrong organisation, username or password (the same answer for an unknown "
+        "organisation or username)"
+    ),
     413: COMMON[413],
     422: COMMON[422],
     429: _error("Too many failed sign-ins for this name from this address, or from it"),

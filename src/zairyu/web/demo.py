@@ -40,7 +40,7 @@ def make_demo(folder: Path, examples: Path | None = None) -> Demo:
         users.append((username, role.value, password))
     made = 0
     if examples is not None and examples.is_dir():
-        actor = accounts.login(users[0][0], users[0][2], None).actor
+        actor = accounts.login(ORG, users[0][0], users[0][2], None).actor
         assert actor is not None
         for path in sorted(examples.glob("*.json")):
             household = checked(json.loads(path.read_text(encoding="utf-8")))

@@ -51,7 +51,7 @@ def current_actor(
         session = found.accounts.session_actor(session_cookie, remote)
         if session is None:
             raise _unauthenticated()
-        actor, csrf = session
+        actor, csrf = session.actor, session.csrf
         request.state.actor = actor
         if request.method not in SAFE_METHODS:
             sent = request.headers.get(CSRF_HEADER, "")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from zairyu.store.access import UserRole
 from zairyu.store.accounts import Accounts, LoginPolicy
 from zairyu.store.database import Database
+from zairyu.store.tables import Organisation
 from zairyu.web.app import create_app
 from zairyu.web.settings import Settings
 
@@ -26,22 +28,34 @@ class Site:
     db: Database
     accounts: Accounts
     client: TestClient
+    organisations: dict[str, str] = field(default_factory=dict)  # username: organisation name
 
     def member(self, role: UserRole = UserRole.admin, org_id: str | None = None) -> tuple[str, str]:
         org_id = org_id or self.accounts.add_org(f"org-{uuid.uuid4().hex[:8]}")
         username = f"user-{uuid.uuid4().hex[:8]}"
         self.accounts.add_user(org_id, username, role, PASSWORD)
+        with self.db.reading() as s:
+            name = s.scalar(select(Organisation.name).where(Organisation.id == org_id))
+        self.organisations[username] = str(name)
         return username, org_id
 
-    def browser(self, username: str, lang: str = "en") -> TestClient:
-        """A signed-in client of its own (its own cookies), with the page language chosen."""
+    def browser(self, username: str, lang: str = "en", organisation: str = "") -> TestClient:
+        """A signed-in client of its own (its own cookies), with the page language chosen.
+
+        ``organisation``: the name of the user's organisation, for a user ``member`` did not make.
+        """
         client = TestClient(self.client.app, base_url="https://testserver")
         client.cookies.set("zairyu_lang", lang)
         page = client.get("/sign-in")
         token = hidden(page.text, "signin_token")
         response = client.post(
             "/sign-in",
-            data={"username": username, "password": PASSWORD, "signin_token": token},
+            data={
+                "organisation": organisation or self.organisations[username],
+                "username": username,
+                "password": PASSWORD,
+                "signin_token": token,
+            },
             follow_redirects=False,
         )
         assert response.status_code == 303, response.text

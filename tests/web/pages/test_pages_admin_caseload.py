@@ -9,6 +9,8 @@ from pages_site import PASSWORD, csrf
 from test_pages_case import new_case
 
 from zairyu.store.access import UserRole
+from zairyu.store.passwords import weakness
+from zairyu.web.pages.rendering import PAGE_MESSAGES
 
 REFORM = Path(__file__).parents[3] / "examples" / "reforms" / "children-under-20.yaml"
 
@@ -58,7 +60,8 @@ def test_an_admin_adds_a_user_who_can_then_sign_in(site):
         },
     )
     assert "new.caseworker" in browser.get("/admin").text
-    assert site.browser("new.caseworker").get("/cases").status_code == 200
+    colleague = site.browser("new.caseworker", organisation=site.organisations[admin])
+    assert colleague.get("/cases").status_code == 200
 
 
 def test_a_caseworker_sees_no_users_and_cannot_add_one(site):
@@ -109,3 +112,19 @@ def test_script_in_a_token_name_is_shown_as_text(site):
     page = browser.get("/admin").text
     assert evil not in page
     assert "&lt;script&gt;" in page
+
+
+def test_a_name_taken_in_the_organisation_is_refused_in_the_pages_language(site):
+    admin, _ = site.member()
+    browser = site.browser(admin, lang="ja")
+    data = {"csrf_token": csrf(browser, "/admin"), "username": admin, "role": "reviewer"}
+    page = browser.post("/admin/users", data={**data, "password": "another sound passphrase"})
+    assert page.status_code == 422
+    assert "このユーザー名はあなたの組織で既に使われています" in page.text
+
+
+def test_every_refusal_of_a_new_password_has_its_words_on_the_pages():
+    for password in ("short", " " * 12, "new.caseworker 123", "abababababab", "password1234"):
+        why = weakness(password, "new.caseworker")
+        assert why is not None, password
+        assert f"the password {why}" in PAGE_MESSAGES

@@ -10,8 +10,9 @@ from fastapi import Form, Request, Response
 from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 
+from zairyu.i18n import gettext
 from zairyu.store.access import ADMINS, InvalidRequestError, UserRole
-from zairyu.web.pages.rendering import render
+from zairyu.web.pages.rendering import page_lang, render
 from zairyu.web.pages.routing import page_router
 from zairyu.web.pages.session import Changer, Found, PageUser, Viewer
 from zairyu.web.routes.users import UserIn
@@ -57,8 +58,9 @@ def add_user(
     except ValidationError as error:
         problems = [f"{e['loc'][0]}: {e['msg']}" for e in error.errors()]
         return render(request, "admin.html", _context(found, user, problems=problems), 422)
-    except InvalidRequestError as error:
-        problems = [p["message"] for p in error.problems]
+    except InvalidRequestError as error:  # the store's words, in the page's language
+        lang = page_lang(request)
+        problems = [gettext(lang, "web", p["message"]) for p in error.problems]
         return render(request, "admin.html", _context(found, user, problems=problems), 422)
     return RedirectResponse("/admin", status_code=303)
 

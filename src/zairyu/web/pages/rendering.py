@@ -1,7 +1,8 @@
 """Templates, language and the words of the pages.
 
 Interface words are gettext messages (domain ``web``); dates are written as the page's language
-writes them. The language is the ``zairyu_lang`` cookie, else the browser's first choice, else
+writes them. The language is the signed-in user's choice (``request.state.lang``, set by
+``session.page_user``), else the ``zairyu_lang`` cookie, else the browser's first choice, else
 Japanese.
 """
 
@@ -32,6 +33,9 @@ environment = Environment(
 
 
 def page_lang(request: Request) -> Lang:
+    for lang in LANGS:
+        if getattr(request.state, "lang", None) == lang:
+            return lang
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in LANGS:
         return chosen
@@ -89,7 +93,14 @@ PAGE_MESSAGES = (
     "Not found in your organisation.",
     "Your role may not do this.",
     "Too many failed sign-ins; try again later.",
-    "Wrong username or password.",
+    "Wrong organisation, username or password.",
+    # the store's refusals of a new user, shown on the administration page
+    "this username is taken in your organisation",
+    "the password must have at least 12 characters",
+    "the password may not be only spaces",
+    "the password may not contain the username",
+    "the password may not be one or two characters repeated",
+    "the password is one of the most common passwords",
     "The case records this in more detail than the question can show. "
     "To change it, edit the case as a household file.",
 )

@@ -3,6 +3,10 @@
 Pages use the same browser sessions as the JSON API (``zairyu_session`` cookie, kept in the
 store). A form cannot send a header, so it carries the session's CSRF token in a hidden field
 ``csrf_token``; htmx sends the same field. Without a session the page redirects to sign-in.
+
+A signed-in user's language is the one they chose (kept with their account), on every page
+and in the documents linked from them; it is put on ``request.state.lang`` for
+``rendering.page_lang``. Before sign-in, or until they choose, the browser's choice applies.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Annotated
 
 from fastapi import Depends, Form, Request
 
+from zairyu.i18n import Lang
 from zairyu.store.access import Actor
 from zairyu.web.security import SESSION_COOKIE, remote_address
 from zairyu.web.services import Services, services
@@ -30,6 +35,7 @@ class BadFormToken(Exception):
 class PageUser:
     actor: Actor
     csrf: str
+    lang: Lang | None = None  # chosen by the user; None: the browser's choice
 
 
 def page_user(request: Request, found: Annotated[Services, Depends(services)]) -> PageUser:
@@ -37,7 +43,9 @@ def page_user(request: Request, found: Annotated[Services, Depends(services)]) -
     session = found.accounts.session_actor(cookie, remote_address(request)) if cookie else None
     if session is None:
         raise SignInRequired
-    return PageUser(*session)
+    if session.lang is not None:
+        request.state.lang = session.lang
+    return PageUser(session.actor, session.csrf, session.lang)
 
 
 def form_user(

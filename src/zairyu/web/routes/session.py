@@ -1,5 +1,9 @@
 """Browser sign-in, answered the same for a name that exists and one that does not.
 
+A user is named by their organisation's name and their username (usernames are unique per
+organisation only). An unknown organisation, an unknown username and a wrong password get the
+same 401, with the same words, after the same password check and the same delay.
+
 Neither the password check nor the delay after a failure holds a database lock or a worker
 thread: the attempt is counted in one short transaction, argon2 runs in a small pool of its own
 (at most ``HASHING`` at once, so a flood of sign-ins cannot take the threads other requests
@@ -28,6 +32,9 @@ HASHING = anyio.CapacityLimiter(2)
 class Credentials(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    organisation: str = Field(
+        min_length=1, max_length=200, description="The name of your organisation."
+    )
     username: str = Field(min_length=1, max_length=100)
     password: str = Field(min_length=1, max_length=1000)
 
@@ -45,14 +52,16 @@ def _refusal(status_code: int, detail: str) -> JSONResponse:
 @router.post("/session", response_model=SessionOut, responses=SIGN_IN)
 async def sign_in(body: Credentials, request: Request, found: Found) -> Any:
     signin = found.accounts.signin
-    attempt = await run_in_threadpool(signin.begin, body.username, remote_address(request))
+    attempt = await run_in_threadpool(
+        signin.begin, body.organisation, body.username, remote_address(request)
+    )
     if attempt.throttled:
         return _refusal(429, "too many failed sign-ins from here; try again later")
     correct = await anyio.to_thread.run_sync(signin.check, attempt, body.password, limiter=HASHING)
     actor = await run_in_threadpool(signin.finish, attempt, correct)
     if actor is None:
         await asyncio.sleep(found.settings.login.delay(attempt.failures))
-        return _refusal(401, "wrong username or password")
+        return _refusal(401, "wrong organisation, username or password")
     value, csrf = await run_in_threadpool(found.accounts.open_session, actor)
     response = JSONResponse({"username": actor.username, "role": actor.role, "csrf_token": csrf})
     response.set_cookie(
@@ -77,7 +86,7 @@ def current_session(
     found_session = found.accounts.session_actor(session_cookie or "", remote_address(request))
     if found_session is None:
         raise HTTPException(404, "no browser session (an API token has none)")
-    return {"username": actor.username, "role": actor.role, "csrf_token": found_session[1]}
+    return {"username": actor.username, "role": actor.role, "csrf_token": found_session.csrf}
 
 
 @router.delete(

@@ -1,4 +1,8 @@
-"""Users of the caller's organisation, and the caller's own API tokens."""
+"""Users of the caller's organisation, the caller's own API tokens and interface language.
+
+A username is unique in its organisation only: an admin adding a user learns whether the name
+is taken in their own organisation, and nothing about any other.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter, status
 from pydantic import BaseModel, Field
 
+from zairyu.i18n import Lang
 from zairyu.model.strict import StrictRequest as Strict
 from zairyu.store.access import ADMINS, UserRole
 from zairyu.web.fields import Flag, Instant
@@ -46,6 +51,13 @@ class UserOut(BaseModel):
     role: str
     active: bool
     created_at: datetime
+    lang: Lang | None = Field(
+        description="The interface language the user chose (null: not chosen yet)."
+    )
+
+
+class LanguageIn(Strict):
+    lang: Lang = Field(description="ja or en: the language of every page and web document.")
 
 
 class TokenIn(Strict):
@@ -80,6 +92,13 @@ def add_user(body: UserIn, actor: CurrentActor, found: Found) -> dict[str, Any]:
 
 @router.get("/users/me", response_model=UserOut)
 def get_me(actor: CurrentActor, found: Found) -> dict[str, Any]:
+    return found.accounts.get_user(actor, actor.user_id)
+
+
+@router.put("/users/me/language", response_model=UserOut)
+def set_language(body: LanguageIn, actor: CurrentActor, found: Found) -> dict[str, Any]:
+    """Remember your interface language: the pages use it after you sign in, in any browser."""
+    found.accounts.set_language(actor, body.lang)
     return found.accounts.get_user(actor, actor.user_id)
 
 
