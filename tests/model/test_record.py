@@ -8,11 +8,14 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import polars as pl
 import pytest
 
+from zairyu.engine.catalogue import default_catalogue
 from zairyu.model.problems import InvalidHousehold, load_household
 from zairyu.model.table import household_rows
 from zairyu.services.assessing import assess_household
+from zairyu.services.batch import run_batch
 
 AS_OF = date(2024, 6, 10)
 
@@ -287,3 +290,25 @@ def test_not_enrolled_now_with_an_open_enrolment_is_refused():
               "enrolments": [{"level": "elementary", "start": "2019-04-01"}]}  # fmt: skip
     text = _refusal(school=school)
     assert "field 'school'" in text and "not enrolled now" in text
+
+
+# --- the same checks on a caseload ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        {"prostitution": "false", "procured_prostitution": "true"},
+        {"prostitution": "true", "prostitution_by_self": "false", "procured_prostitution": "false"},
+        {"prostitution_by_self": "true"},  # either left empty: the policies read either
+    ],
+)
+def test_a_caseload_row_whose_prostitution_columns_disagree_is_refused(tmp_path, columns):
+    frame = pl.DataFrame([{"household_id": "h1", "person_id": "p1", "role": "parent", **columns},
+                          {"household_id": "h2", "person_id": "p2", "role": "parent"}])  # fmt: skip
+    frame.write_csv(tmp_path / "c.csv")
+    plan = default_catalogue().get("children-2023")
+    run_batch(tmp_path / "c.csv", tmp_path / "o.csv", [plan], AS_OF, errors=tmp_path / "e.csv")
+    problems = pl.read_csv(tmp_path / "e.csv", infer_schema=False).to_dicts()
+    assert [(p["household_id"], p["column"]) for p in problems] == [("h1", "prostitution")]
+    assert "prostitution" in problems[0]["problem"]
