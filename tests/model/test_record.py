@@ -85,7 +85,7 @@ def test_the_older_prostitution_field_true_means_one_kind_not_known_which():
 def test_the_older_prostitution_field_contradicting_the_two_kinds_is_refused(record):
     text = _refusal(record=record)
     assert "household 'h1', member 'p1'" in text and "field 'record'" in text
-    assert "write the two fields" in text
+    assert "correct whichever is wrong" in text
 
 
 def test_an_old_file_with_prostitution_true_is_still_weighed_against_the_person():

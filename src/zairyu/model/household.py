@@ -241,8 +241,9 @@ class NegativeRecord(Strict):
     )
     prostitution: StrictBool | None = Field(
         default=None,
-        description="Older files: engaged in prostitution or made others do so, without saying "
-        "which. Kept as an alias; write prostitution_by_self and procured_prostitution instead.",
+        description="Either: engaged in prostitution or made others do so (the only field of "
+        "older files). When it is known which, write prostitution_by_self and "
+        "procured_prostitution as well; they must agree with it.",
     )
     forged_residence_card: StrictBool | None = Field(
         default=None, description="Used a forged residence card (偽造在留カード行使)."
@@ -258,12 +259,12 @@ class NegativeRecord(Strict):
         if self.prostitution is False and True in either:
             raise ValueError(
                 "prostitution is false but prostitution_by_self or procured_prostitution is "
-                "true; leave prostitution out and write the two fields"
+                "true; correct whichever is wrong"
             )
         if self.prostitution is True and either == (False, False):
             raise ValueError(
                 "prostitution is true but prostitution_by_self and procured_prostitution are "
-                "both false; leave prostitution out and write the two fields"
+                "both false; correct whichever is wrong"
             )
         return self
 
