@@ -34,6 +34,14 @@ CASES = [
       "school": {"enrolments": [{"level": "elementary", "start": "2008-04-01"}]}},
      {"birth_date": "2010-01-01", "school_first_start": "2008-04-01"}, "school.enrolments",
      "starts before the date of birth"),
+    ({"date_of_birth": "2010-01-01",
+      "immigration": {"previous_orders": [{"kind": "departure_order", "issued_on": "2005-01-01"}]}},
+     {"birth_date": "2010-01-01", "previous_order_first_date": "2005-01-01"},
+     "immigration.previous_orders", "order is dated before the date of birth"),
+    ({"immigration": {"previous_orders": [{"kind": "deportation_order"}]},
+      "residence": {"previous_deportation_procedure": False}},
+     {"previous_deportation_order": "true", "previous_deportation_procedure": "false"},
+     "residence.previous_deportation_procedure", "deportation procedures are recorded as none"),
 ]  # fmt: skip
 
 

@@ -79,6 +79,17 @@ def test_every_household_field_has_a_question_and_help_in_both_languages():
         assert field.answered_by, path
 
 
+def _inner_model(annotation: object) -> object:
+    """The model an annotation holds: ``Conviction`` for ``list[Conviction] | None``."""
+    if hasattr(annotation, "model_fields"):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if hasattr(found, "model_fields"):
+            return found
+    return annotation
+
+
 def test_every_field_a_column_reads_is_a_field_of_the_household_model():
     def exists(path: str) -> bool:
         model: type = Household
@@ -89,10 +100,7 @@ def test_every_field_a_column_reads_is_a_field_of_the_household_model():
             info = model.model_fields.get(part)
             if info is None:
                 return False
-            inner = [
-                a for a in getattr(info.annotation, "__args__", ()) if hasattr(a, "model_fields")
-            ]
-            model = inner[0] if inner else info.annotation
+            model = _inner_model(info.annotation)
         return True
 
     for path in REGISTRY.fields:

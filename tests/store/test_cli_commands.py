@@ -6,9 +6,11 @@ import json
 
 import pytest
 from sqlalchemy import delete, select, update
+from store_fixtures import make_accounts, make_actor
 from typer.testing import CliRunner
 
 from zairyu.cli import app
+from zairyu.store.cases import Cases
 from zairyu.store.tables import AuditEntry, AuditHead
 
 
@@ -104,6 +106,25 @@ def test_export_then_import_into_another_organisation_refuses_duplicate_ids(run,
     assert json.loads(out.read_text())["format"] == "zairyu-cases/1"
     imported = run("import", str(out), "--org", "B")
     assert imported.exit_code == 0 and "imported 0 cases" in imported.output
+
+
+def test_export_leaves_display_names_out_unless_with_display_names_is_given(
+    run, empty_db, tmp_path
+):
+    run("org", "add", "Named")
+    org_id = make_accounts(empty_db).org_id("Named")
+    household = {
+        "id": "h1",
+        "members": [{"id": "p1", "role": "parent", "display_name": "Sato Ken"}],
+    }
+    Cases(empty_db).create(make_actor(empty_db, org_id=org_id), "R-1", household)
+    plain, named = tmp_path / "plain.json", tmp_path / "named.json"
+    assert run("export", "--org", "Named", "--out", str(plain)).exit_code == 0
+    assert (
+        run("export", "--org", "Named", "--out", str(named), "--with-display-names").exit_code == 0
+    )
+    assert "Sato Ken" not in plain.read_text(encoding="utf-8")
+    assert "Sato Ken" in named.read_text(encoding="utf-8")
 
 
 def test_audit_verify_passes_and_then_catches_a_tampered_row(run, empty_db):

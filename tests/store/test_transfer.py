@@ -140,3 +140,36 @@ def test_an_export_imports_into_another_organisation_of_the_same_store_with_fres
     assert len(Records(db).list(target, DECISIONS, copy["id"])) == 1
     with db.reading() as s:
         assert audit_verify.verify(s).intact
+
+
+NAMED = {
+    **HOUSEHOLD,
+    "members": [
+        {**HOUSEHOLD["members"][0], "display_name": "Tanaka Hanako"},
+        HOUSEHOLD["members"][1],
+    ],
+}
+
+
+def test_an_export_leaves_out_display_names_unless_asked_for_them(db):
+    actor = make_actor(db)
+    Cases(db).create(actor, "R-named", NAMED)
+    plain = export_cases(db, actor.org_id)
+    assert "Tanaka" not in _text(plain)
+    (version,) = plain["cases"][0]["versions"]
+    assert [m["id"] for m in version["household"]["members"]] == ["p1", "c1"]  # nothing else lost
+    assert version["household"]["members"][0]["date_of_birth"] == "1985-04-02"
+    named = export_cases(db, actor.org_id, display_names=True)
+    assert named["cases"][0]["versions"][0]["household"]["members"][0]["display_name"] == (
+        "Tanaka Hanako"
+    )
+
+
+def test_an_export_with_display_names_imports_and_exports_exactly_the_same(db, empty_db):
+    source = make_actor(db)
+    Cases(db).create(source, "R-named", NAMED)
+    exported = export_cases(db, source.org_id, display_names=True)
+    target = make_accounts(empty_db).add_org(make_accounts(db).db.url[-8:] + "-named")
+    import_cases(empty_db, target, exported)
+    again = export_cases(empty_db, target, display_names=True)
+    assert _text({**again, "organisation": None}) == _text({**exported, "organisation": None})

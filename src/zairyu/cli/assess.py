@@ -79,13 +79,14 @@ def assess_command(
     """
     # Imported here, not at the top, so that other commands (batch) start without them.
     from zairyu.report.explanation import render_text
+    from zairyu.report.view import display_names
     from zairyu.services.assessing import assess_document
     from zairyu.services.errors import REFUSALS
 
     on = as_of_day(as_of)
     text = read_input(household)
     try:
-        _, result = assess_document(
+        assessed, result = assess_document(
             text, on, policy, counterfactuals=counterfactuals, source=household
         )
     except REFUSALS as error:
@@ -93,7 +94,8 @@ def assess_command(
     if fmt == "json":
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(render_text(result, lang, detail=detail), nl=False)
+        names = display_names(assessed)  # shown to the reader, never logged
+        typer.echo(render_text(result, lang, detail=detail, names=names), nl=False)
 
 
 @app.command("schema")

@@ -23,8 +23,19 @@ def export(
             callback=writable,
         ),
     ] = None,
+    with_display_names: Annotated[
+        bool,
+        typer.Option(
+            "--with-display-names",
+            help="Include members' display names (left out by default: they identify people).",
+        ),
+    ] = False,
 ) -> None:
-    """Write every case of one organisation, with all versions and records, as JSON."""
+    """Write every case of one organisation, with all versions and records, as JSON.
+
+    Members' display names are left out unless --with-display-names is given; only an export
+    with them is an exact copy.
+    """
     store = accounts()
     try:
         org_id = store.org_id(org)
@@ -32,7 +43,8 @@ def export(
         raise refuse(f"no organisation {org!r}") from None
     from zairyu.store.transfer import export_cases  # the store loads only when needed
 
-    text = json.dumps(export_cases(store.db, org_id), ensure_ascii=False, indent=1, sort_keys=True)
+    document = export_cases(store.db, org_id, display_names=with_display_names)
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
     if out is None:
         typer.echo(text)
     else:

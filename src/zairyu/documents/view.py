@@ -26,7 +26,7 @@ from zairyu.model.table import Value
 from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import Source
 from zairyu.report.labels import fact_label, role_label
-from zairyu.report.view import AGAINST_KINDS, FOR_KINDS, mark_word
+from zairyu.report.view import AGAINST_KINDS, FOR_KINDS, mark_word, who
 
 # Condition kinds whose holding (True) speaks for the person: a requirement met, a ground, a
 # positive factor. Their recorded facts are the ones worth proving (the evidence checklist).
@@ -121,13 +121,13 @@ class MemoView:
 
 
 def display_name(household: Household, person_id: str) -> str:
-    """The person's display name where the case records one, else the id."""
+    """The person as the reader sees them: the display name with the id (report.who), else
+    the id alone."""
     try:
         person = household.member(person_id)
     except KeyError:
         return person_id
-    name = getattr(person, "display_name", None)
-    return str(name) if name else person_id
+    return who(person_id, {person_id: person.display_name} if person.display_name else None)
 
 
 def household_name(household: Household) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 import yaml
 
-from zairyu.engine.columnar import to_polars
+from zairyu.engine.columnar import POLARS_TYPES, to_polars
 from zairyu.engine.expr import Node, Type, names, parse
 from zairyu.engine.plan import AS_OF
 from zairyu.engine.scalar import Fn, compile_node
@@ -57,13 +57,16 @@ def row_problems(rows: list[Row], as_of: date) -> list[tuple[int, Check]]:
 
 
 def frame_problems(people: pl.DataFrame, as_of: date) -> list[tuple[int, Check]]:
-    """(row position, failed check) over a typed caseload chunk; columns the file lacks are
-    unknown and fail nothing."""
-    present = set(people.columns)
-    usable = [c for c in checks() if _reads(c.node) <= present]
-    if not usable or people.is_empty():
+    """(row position, failed check) over a typed caseload chunk; a column the file lacks is
+    unknown in every row, as an unknown fact is in a household JSON."""
+    usable = list(checks())
+    if people.is_empty():
         return []
-    dated = people.with_columns(pl.lit(as_of, dtype=pl.Date()).alias(AS_OF))
+    absent = {name for c in usable for name in _reads(c.node)} - set(people.columns)
+    dated = people.with_columns(
+        pl.lit(as_of, dtype=pl.Date()).alias(AS_OF),
+        *(pl.lit(None, dtype=POLARS_TYPES[COLUMNS[n].kind]).alias(n) for n in sorted(absent)),
+    )
     flags = dated.select([to_polars(c.node).eq(False).fill_null(False).alias(c.id) for c in usable])
     found = []
     for check in usable:

@@ -24,6 +24,7 @@ from zairyu.model.kinds import (
     LegalStatus,
     MarriageState,
     OffenceCategory,
+    PreviousOrderKind,
     RaisedChildKind,
     ReleaseStatus,
     SchoolLevel,
@@ -33,7 +34,16 @@ from zairyu.model.kinds import (
 from zairyu.model.registry import REGISTRY, Field
 
 Kind = Literal[
-    "bool", "date", "enum", "text", "int", "convictions", "enrolments", "grounds", "special"
+    "bool",
+    "date",
+    "enum",
+    "text",
+    "int",
+    "convictions",
+    "enrolments",
+    "grounds",
+    "orders",
+    "special",
 ]
 Scope = Literal["person", "household"]
 
@@ -201,6 +211,16 @@ QUESTIONS: tuple[Question, ...] = (
         help_en="'None of these' is recorded as falling under none of them.",
     ),
     Question(
+        "immigration.previous_orders",
+        "orders",
+        ("previous_deportation_order", "previous_departure_order", "previous_order_first_date"),
+        "今回の滞在より前に、退去強制令書又は出国命令により出国したことがありますか。",
+        "Before the present stay, did this person leave under a deportation or departure order?",
+        "immigration",
+        2,
+        choices=_values(PreviousOrderKind),
+    ),
+    Question(
         "school.enrolments",
         "enrolments",
         SCHOOL_COLUMNS,
@@ -242,6 +262,22 @@ QUESTIONS: tuple[Question, ...] = (
         ("prostitution",),
         "売春に関わったことがありますか。",
         "Has this person been involved in prostitution?",
+        "record",
+        3,
+    ),
+    _b(
+        "record.prostitution_by_self",
+        ("prostitution_by_self",),
+        "自ら売春をしたことがありますか。",
+        "Has this person engaged in prostitution themself?",
+        "record",
+        3,
+    ),
+    _b(
+        "record.procured_prostitution",
+        ("procured_prostitution",),
+        "他人に売春をさせたことがありますか。",
+        "Has this person made others engage in prostitution?",
         "record",
         3,
     ),

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     Field,
     StrictBool,
@@ -28,9 +29,12 @@ from zairyu.model.kinds import (
     LegalStatus,
     MarriageState,
     OffenceCategory,
+    PenaltyKind,
+    PreviousOrderKind,
     RaisedChildKind,
     ReleaseStatus,
     Role,
+    SchoolHistoryExtent,
     SchoolLevel,
     SpouseKind,
     Suspension,
@@ -59,6 +63,20 @@ def _iso_date_only(value: object) -> object:
 
 Day = Annotated[date, BeforeValidator(_iso_date_only)]
 
+
+def _visible_text(value: str) -> str:
+    """A name is visible text: a control character or a direction override (U+202E) could make
+    a memo say something other than what it seems to."""
+    if not all(ch.isprintable() or ch == "\u3000" for ch in value):  # 全角スペース is fine
+        raise ValueError("may hold only visible characters (no line breaks, tabs or controls)")
+    return value
+
+
+# A person's name as the caseworker writes it. Never echoed in a message (problems.NOT_ECHOED).
+DisplayName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_visible_text)]
+# The fields whose value a refusal never repeats: they may name or identify a person.
+NOT_ECHOED = frozenset({"display_name", "offence_as_judged"})
+
 __all__ = [  # the vocabularies are re-exported for callers of the household model
     "Applicant",
     "DeportationGround",
@@ -69,10 +87,13 @@ __all__ = [  # the vocabularies are re-exported for callers of the household mod
     "Marriage",
     "MarriageState",
     "OffenceCategory",
+    "PenaltyKind",
     "Person",
+    "PreviousOrderKind",
     "RaisedChildKind",
     "ReleaseStatus",
     "Role",
+    "SchoolHistoryExtent",
     "SchoolLevel",
     "SpouseKind",
     "Suspension",
@@ -102,10 +123,24 @@ class SchoolEnrolment(Strict):
 
 
 class Conviction(Strict):
-    """One criminal conviction (前科). Sentences are whole months."""
+    """One criminal conviction (前科), in the detail of the judgment. Sentences are whole months;
+    a fine's amount is whole yen."""
 
+    offence_as_judged: Annotated[str, Field(max_length=500)] | None = Field(
+        default=None,
+        description="The offence as written in the judgment (判決書記載の罪名), e.g. "
+        "'出入国管理及び難民認定法違反'. Sensitive: never shown in an error message.",
+    )
     offence: OffenceCategory
     convicted_on: Day | None = None
+    penalty: PenaltyKind | None = Field(
+        default=None,
+        description="The principal penalty: imprisonment (拘禁刑, before June 2025 懲役 or 禁錮), "
+        "a fine (罰金) or another penalty.",
+    )
+    fine_yen: Annotated[int, Field(ge=1, le=100_000_000_000)] | None = Field(
+        default=None, description="With a fine, its amount in yen (罰金額)."
+    )
     sentence_months: Annotated[int, Field(ge=0, le=1200)] | None = Field(
         default=None, description="Custodial sentence in months; 0 for a fine only."
     )
@@ -126,11 +161,52 @@ class Conviction(Strict):
             raise ValueError("suspended_months is only for suspension 'partial'")
         return self
 
+    @model_validator(mode="after")
+    def _penalty_agrees_with_sentence(self) -> Conviction:
+        if self.penalty == PenaltyKind.fine:
+            if self.sentence_months:
+                raise ValueError(
+                    f"penalty is 'fine' but sentence_months is {self.sentence_months}: a fine has "
+                    "no custodial term (write 0 or leave it out, or correct the penalty)"
+                )
+            if self.life:
+                raise ValueError("penalty is 'fine' but life is true")
+            if self.suspension == Suspension.partial:
+                raise ValueError("penalty is 'fine': only imprisonment can be partly suspended")
+        elif self.fine_yen is not None:
+            raise ValueError("fine_yen is set but penalty is not 'fine'")
+        if self.penalty == PenaltyKind.imprisonment and self.sentence_months == 0 and not self.life:
+            raise ValueError(
+                "penalty is 'imprisonment' but sentence_months is 0: write the term in months"
+            )
+        return self
+
 
 class SchoolHistory(Strict):
-    """All enrolments. An empty list means: known never to have been enrolled."""
+    """The enrolments. With ``extent`` ``complete`` (the default) the list is the whole history,
+    so an empty list means known never to have been enrolled. With
+    ``not_enrolled_now_past_unknown`` the person is not enrolled at present and the list holds
+    only the enrolments known (perhaps none): earlier schooling is unknown, not absent."""
 
+    extent: SchoolHistoryExtent = SchoolHistoryExtent.complete
     enrolments: list[SchoolEnrolment]
+
+    @model_validator(mode="after")
+    def _not_enrolled_now_means_no_open_enrolment(self) -> SchoolHistory:
+        if self.extent == SchoolHistoryExtent.not_enrolled_now_past_unknown and any(
+            e.end is None for e in self.enrolments
+        ):
+            raise ValueError(
+                "extent says the person is not enrolled now, but an enrolment has no end date"
+            )
+        return self
+
+
+class PreviousOrder(Strict):
+    """An order under which the person left Japan before the present stay."""
+
+    kind: PreviousOrderKind
+    issued_on: Day | None = Field(default=None, description="Date of the order, if known.")
 
 
 class Immigration(Strict):
@@ -147,6 +223,11 @@ class Immigration(Strict):
         default=None,
         description="Deportation grounds the person falls under; [] means none of those listed.",
     )
+    previous_orders: list[PreviousOrder] | None = Field(
+        default=None,
+        description="Earlier deportation orders (退去強制令書) or departure orders (出国命令) "
+        "under which the person left Japan before; [] means known to have had none.",
+    )
 
     @model_validator(mode="after")
     def _order_date_needs_order(self) -> Immigration:
@@ -160,7 +241,19 @@ class NegativeRecord(Strict):
 
     convictions: list[Conviction] | None = None
     drug_use: StrictBool | None = Field(default=None, description="Drug use (薬物使用).")
-    prostitution: StrictBool | None = Field(default=None, description="Prostitution (売春).")
+    prostitution_by_self: StrictBool | None = Field(
+        default=None, description="Engaged in prostitution oneself (自ら売春を行ったこと)."
+    )
+    procured_prostitution: StrictBool | None = Field(
+        default=None,
+        description="Made others engage in prostitution (他人に売春を行わせたこと).",
+    )
+    prostitution: StrictBool | None = Field(
+        default=None,
+        description="Either: engaged in prostitution or made others do so (the only field of "
+        "older files). When it is known which, write prostitution_by_self and "
+        "procured_prostitution as well; they must agree with it.",
+    )
     forged_residence_card: StrictBool | None = Field(
         default=None, description="Used a forged residence card (偽造在留カード行使)."
     )
@@ -168,6 +261,21 @@ class NegativeRecord(Strict):
     criminal_organisation_member: StrictBool | None = Field(
         default=None, description="Member of a criminal organisation (犯罪組織の構成員)."
     )
+
+    @model_validator(mode="after")
+    def _prostitution_alias_agrees(self) -> NegativeRecord:
+        either = (self.prostitution_by_self, self.procured_prostitution)
+        if self.prostitution is False and True in either:
+            raise ValueError(
+                "prostitution is false but prostitution_by_self or procured_prostitution is "
+                "true; correct whichever is wrong"
+            )
+        if self.prostitution is True and either == (False, False):
+            raise ValueError(
+                "prostitution is true but prostitution_by_self and procured_prostitution are "
+                "both false; correct whichever is wrong"
+            )
+        return self
 
 
 MemberId = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
@@ -393,6 +501,11 @@ class Person(Strict):
 
     id: Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
     role: Role
+    display_name: DisplayName | None = Field(
+        default=None,
+        description="A name to show on memos, pages and the text report. Sensitive: never "
+        "logged, never in an error message, left out of exports unless asked for.",
+    )
     date_of_birth: Day | None = None
     born_in_japan: StrictBool | None = None
     nationality: Annotated[str, Field(max_length=64)] | None = Field(

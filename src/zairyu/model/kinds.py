@@ -142,3 +142,25 @@ class GuardianKind(StrEnum):
     childrens_home = "childrens_home"  # 児童養護施設等
     foster_parent = "foster_parent"  # 里親
     other = "other"  # その他の者
+
+
+class PenaltyKind(StrEnum):
+    """The principal penalty of a conviction (主刑の種類)."""
+
+    imprisonment = "imprisonment"  # 拘禁刑（改正前の懲役・禁錮を含む）
+    fine = "fine"  # 罰金
+    other = "other"  # その他（拘留・科料、外国の刑など）
+
+
+class PreviousOrderKind(StrEnum):
+    """An order that ended an earlier stay in Japan (過去に受けた退去強制令書又は出国命令)."""
+
+    deportation_order = "deportation_order"  # 退去強制令書
+    departure_order = "departure_order"  # 出国命令
+
+
+class SchoolHistoryExtent(StrEnum):
+    """How much of the school history the enrolments list holds (在学歴の範囲)."""
+
+    complete = "complete"  # すべての在学歴（空の一覧は在学歴なし）
+    not_enrolled_now_past_unknown = "not_enrolled_now_past_unknown"  # 現在は不在学、過去は不明

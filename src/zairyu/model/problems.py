@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from zairyu.model.household import Household, Role
+from zairyu.model.household import NOT_ECHOED, Household, Role
 from zairyu.model.relations import RelationError
 from zairyu.model.shown import shown, shown_json
 
@@ -60,6 +60,13 @@ def _household_label(raw: Any) -> str:
     return f"household {shown(hid)}" if isinstance(hid, str) and hid else "household"
 
 
+def _holds_objects(value: object) -> bool:
+    """A whole object (a member, a conviction) is not echoed: it may hold a display name."""
+    return isinstance(value, dict) or (
+        isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
+    )
+
+
 def _from_validation_error(raw: Any, error: ValidationError) -> list[Problem]:
     problems: list[Problem] = []
     base = _household_label(raw)
@@ -76,7 +83,7 @@ def _from_validation_error(raw: Any, error: ValidationError) -> list[Problem]:
         if len(loc) >= 2 and loc[0] == "members" and isinstance(loc[1], int):
             where = f"{base}, {_member_label(raw, loc[1])}"
             loc = loc[2:]
-        field = ".".join(str(part) for part in loc)
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
         message = item["msg"].removeprefix("Value error, ")
         if loc and loc[-1] == "id" and item["type"] in ID_ERRORS:
             message = f"{ID_RULE} (got {shown_json(item['input'])})"
@@ -84,6 +91,8 @@ def _from_validation_error(raw: Any, error: ValidationError) -> list[Problem]:
             message = "is not a known field (check the spelling; see schemas/household.schema.json)"
         elif item["type"] == "missing":
             message = "is required"
+        elif (loc and loc[-1] in NOT_ECHOED) or _holds_objects(item.get("input")):
+            pass  # a name, the words of a judgment or a whole member is never repeated
         elif "input" in item and item["type"] not in ("model_type",):
             message = f"{message} (got {shown_json(item['input'])})"
         problems.append(Problem(where, field, message))

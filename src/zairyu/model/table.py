@@ -11,11 +11,14 @@ from __future__ import annotations
 from datetime import date
 
 from zairyu.model.columns import COLUMNS, FACT_COLUMNS, Column, Kind, Row, Value
-from zairyu.model.household import Conviction, Household, Person
+from zairyu.model.household import Conviction, Household, NegativeRecord, Person
 from zairyu.model.kinds import (
     DeportationGround,
     EntryMode,
     OffenceCategory,
+    PenaltyKind,
+    PreviousOrderKind,
+    SchoolHistoryExtent,
     SchoolLevel,
     Suspension,
 )
@@ -31,15 +34,20 @@ __all__ = ["COLUMNS", "FACT_COLUMNS", "Column", "Kind", "Row", "Value", "househo
 COMPULSORY_OR_HIGH = (SchoolLevel.elementary, SchoolLevel.junior_high, SchoolLevel.high)
 
 
+UNKNOWN_SCHOOL: Row = {
+    "school_level": None,
+    "school_first_start": None,
+    "school_enrolled_ever": None,
+    "school_ongoing": None,
+    "school_last_end": None,
+}
+
+
 def _school_columns(person: Person) -> Row:
     if person.school is None:
-        return {
-            "school_level": None,
-            "school_first_start": None,
-            "school_enrolled_ever": None,
-            "school_ongoing": None,
-            "school_last_end": None,
-        }
+        return dict(UNKNOWN_SCHOOL)
+    if person.school.extent == SchoolHistoryExtent.not_enrolled_now_past_unknown:
+        return _partial_school_columns(person)
     enrolments = sorted(person.school.enrolments, key=lambda e: e.start)
     counted = [
         e.start
@@ -56,8 +64,31 @@ def _school_columns(person: Person) -> Row:
     }
 
 
+def _counted_starts(person: Person) -> list[date]:
+    """Starts at an elementary, junior high or high school in Japan (not home-language)."""
+    enrolments = person.school.enrolments if person.school else []
+    return [
+        e.start
+        for e in enrolments
+        if e.level in COMPULSORY_OR_HIGH and e.in_japan and e.home_language_school is not True
+    ]
+
+
+def _partial_school_columns(person: Person) -> Row:
+    """Not enrolled now, earlier schooling unknown: what is known is that nothing is ongoing,
+    and that a listed enrolment happened; whether there was none, the first start and the
+    latest level are unknown (an unlisted enrolment may come before or after the listed)."""
+    return {
+        **UNKNOWN_SCHOOL,
+        "school_enrolled_ever": True if _counted_starts(person) else None,
+        "school_ongoing": False,
+    }
+
+
 def _served_months(conviction: Conviction, *, whole_sentence: bool) -> int | None:
     """Months of a custodial sentence that count, or None when it cannot be told."""
+    if conviction.penalty == PenaltyKind.fine:
+        return 0  # a fine is no custodial sentence, whatever else is (not) written
     if conviction.suspension is None or conviction.sentence_months is None:
         return None
     if conviction.suspension == Suspension.full:
@@ -76,11 +107,57 @@ def _longest(convictions: list[Conviction], *, whole_sentence: bool) -> int | No
     return max((m for m in months if m is not None), default=0)
 
 
+def _prostitution_columns(record: NegativeRecord) -> Row:
+    """The two kinds, each known from its own field, or false when the older field for either
+    says neither; and either, from the two (three-valued OR) or the older field."""
+    neither = record.prostitution is False
+    by_self = False if neither else record.prostitution_by_self
+    procured = False if neither else record.procured_prostitution
+    either: bool | None = record.prostitution
+    if by_self or procured:
+        either = True
+    elif by_self is False and procured is False:
+        either = False
+    return {
+        "prostitution": either,
+        "prostitution_by_self": by_self,
+        "procured_prostitution": procured,
+    }
+
+
+def _previous_order_columns(person: Person) -> Row:
+    orders = person.immigration.previous_orders
+    if orders is None:
+        return {
+            "previous_order_first_date": None,
+            "previous_deportation_order": None,
+            "previous_departure_order": None,
+        }
+    kinds = {o.kind for o in orders}
+    dates = [o.issued_on for o in orders if o.issued_on is not None]
+    return {
+        "previous_order_first_date": min(dates) if dates else None,
+        "previous_deportation_order": PreviousOrderKind.deportation_order in kinds,
+        "previous_departure_order": PreviousOrderKind.departure_order in kinds,
+    }
+
+
+def _previous_procedure(person: Person) -> bool | None:
+    """Earlier deportation procedures: as recorded; when not recorded, known from an earlier
+    deportation order, which is issued at the end of deportation procedures. (A recorded
+    ``false`` beside such an order is refused by consistency.yaml, not overridden.)"""
+    recorded = person.residence.previous_deportation_procedure
+    orders = person.immigration.previous_orders or []
+    if recorded is None and any(o.kind == PreviousOrderKind.deportation_order for o in orders):
+        return True
+    return recorded
+
+
 def _record_columns(person: Person) -> Row:
     record = person.record
     row: Row = {
         "drug_use": record.drug_use,
-        "prostitution": record.prostitution,
+        **_prostitution_columns(record),
         "forged_residence_card": record.forged_residence_card,
         "sham_marriage": record.sham_marriage,
     }
@@ -160,7 +237,7 @@ def _circumstance_columns(person: Person) -> Row:
         "raising_child_in_japan_since": ties.raising_child_in_japan_since,
         "supported_by_appended_table_2_parent": ties.supported_by_appended_table_2_parent,
         "voluntary_appearance": res.voluntary_appearance,
-        "previous_deportation_procedure": res.previous_deportation_procedure,
+        "previous_deportation_procedure": _previous_procedure(person),
         "community_ties": res.community_ties,
         "permanent_resident": res.permanent_resident,
         "former_japanese_national": res.former_japanese_national,
@@ -236,6 +313,7 @@ def person_row(household: Household, person: Person) -> Row:
         "entry_date": imm.entry_date,
         "deportation_order": imm.deportation_order,
         "deportation_order_date": imm.deportation_order_date,
+        **_previous_order_columns(person),
         "release_status": imm.release_status.value if imm.release_status else None,
         "wishes_to_stay": person.wishes_to_stay,
         "could_act_as_guardian": person.could_act_as_guardian,

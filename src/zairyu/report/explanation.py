@@ -9,6 +9,8 @@ web pages and the PDF documents use too: one wording everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from zairyu.engine.assessment import HouseholdAssessment, PersonResult, PolicyAssessment
 from zairyu.i18n import Lang
 from zairyu.report.labels import fact_label
@@ -26,9 +28,16 @@ from zairyu.report.view import (
 )
 
 
-def render_text(assessment: HouseholdAssessment, lang: Lang = "en", *, detail: bool = False) -> str:
-    """The whole assessment as text in ``lang``; ``detail`` adds every condition."""
-    view = assessment_view(assessment, lang)
+def render_text(
+    assessment: HouseholdAssessment,
+    lang: Lang = "en",
+    *,
+    detail: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """The whole assessment as text in ``lang``; ``detail`` adds every condition. ``names``
+    (person id -> display name) shows each member by name beside the id."""
+    view = assessment_view(assessment, lang, names)
     _ = translate(lang)
     lines = [
         view.title,
@@ -45,7 +54,7 @@ def render_text(assessment: HouseholdAssessment, lang: Lang = "en", *, detail: b
     lines += ["", legend(lang)]
     if detail:
         for assessed in assessment.policies:
-            lines += ["", *_policy_detail(assessed, lang)]
+            lines += ["", *_policy_detail(assessed, lang, names)]
     else:
         lines.append(
             _("Every condition, its source and the facts it used: --detail or --format json.")
@@ -78,19 +87,24 @@ def _gather(item: GatherItem, lang: Lang) -> str:
     return f"  - {item.question} ({item.persons}; {item.count})"
 
 
-def _policy_detail(policy: PolicyAssessment, lang: Lang) -> list[str]:
+def _policy_detail(
+    policy: PolicyAssessment, lang: Lang, names: Mapping[str, str] | None
+) -> list[str]:
     _ = translate(lang)
     lines = [f"== {policy.title[lang]} =="]
     for person in policy.persons:
-        lines.extend(_person_detail(person, policy, lang))
+        lines.extend(_person_detail(person, policy, lang, names))
         lines.append("")
     return lines
 
 
-def _person_detail(person: PersonResult, policy: PolicyAssessment, lang: Lang) -> list[str]:
+def _person_detail(
+    person: PersonResult, policy: PolicyAssessment, lang: Lang, names: Mapping[str, str] | None
+) -> list[str]:
     _ = translate(lang)
+    label = person_label(person.person_id, person.role, lang, names)
     lines = [
-        f"  {person_label(person.person_id, person.role, lang)}: {person.outcome_text[lang]}",
+        f"  {label}: {person.outcome_text[lang]}",
         f"    {_('Why (conditions and sources)')}:",
     ]
     lines.extend(_condition(line) for line in condition_lines(person, lang))

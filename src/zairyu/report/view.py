@@ -8,7 +8,7 @@ words come from the policy files; fact and value labels from the fact registry.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -23,6 +23,7 @@ from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.plan import UNDETERMINED
 from zairyu.i18n import Lang, format_day, gettext
 from zairyu.model.columns import COLUMNS, Value
+from zairyu.model.household import Household
 from zairyu.model.registry import REGISTRY
 from zairyu.report.labels import fact_label, role_label, value_label
 
@@ -125,25 +126,42 @@ class ConditionLine:
     facts: str
 
 
-def assessment_view(assessment: HouseholdAssessment, lang: Lang) -> AssessmentView:
+def display_names(household: Household) -> dict[str, str]:
+    """Person id -> display name, for the members that have one (shown, never logged)."""
+    return {p.id: p.display_name for p in household.members if p.display_name}
+
+
+def who(person_id: str, names: Mapping[str, str] | None) -> str:
+    """A member as a reader sees them: the display name with the id, or the id alone."""
+    name = (names or {}).get(person_id)
+    return f"{name} [{person_id}]" if name else person_id
+
+
+def assessment_view(
+    assessment: HouseholdAssessment, lang: Lang, names: Mapping[str, str] | None = None
+) -> AssessmentView:
     _ = translate(lang)
     return AssessmentView(
         title=_("Special permission to stay: assessment"),
         notice=_("zairyu assesses; it does not decide. The Minister of Justice decides."),
         household_id=assessment.household_id,
         as_of=format_day(assessment.as_of, lang),
-        policies=[_policy_view(p, assessment.as_of, lang) for p in assessment.policies],
+        policies=[_policy_view(p, assessment.as_of, lang, names) for p in assessment.policies],
         gather=gather_next(assessment, lang),
         disclaimers=list(dict.fromkeys(p.disclaimer[lang] for p in assessment.policies)),
         legend=legend(lang),
     )
 
 
-def person_label(person_id: str, role: str, lang: Lang) -> str:
-    return f"{person_id} ({role_label(role, lang)})"
+def person_label(
+    person_id: str, role: str, lang: Lang, names: Mapping[str, str] | None = None
+) -> str:
+    return f"{who(person_id, names)} ({role_label(role, lang)})"
 
 
-def _policy_view(policy: PolicyAssessment, as_of: date, lang: Lang) -> PolicyView:
+def _policy_view(
+    policy: PolicyAssessment, as_of: date, lang: Lang, names: Mapping[str, str] | None
+) -> PolicyView:
     definition = default_catalogue().get(policy.policy_id).policy
     notes = []
     closure = definition.closure
@@ -160,7 +178,7 @@ def _policy_view(policy: PolicyAssessment, as_of: date, lang: Lang) -> PolicyVie
     return PolicyView(
         policy_id=policy.policy_id,
         title=f"{policy.title[lang]} ({policy.policy_id})",
-        groups=[_group(members, policy, lang) for members in groups.values()],
+        groups=[_group(members, policy, lang, names) for members in groups.values()],
         notes=notes,
     )
 
@@ -188,9 +206,15 @@ def _signature(person: PersonResult, policy: PolicyAssessment, lang: Lang) -> tu
     )
 
 
-def _group(members: list[PersonResult], policy: PolicyAssessment, lang: Lang) -> PersonGroup:
+def _group(
+    members: list[PersonResult],
+    policy: PolicyAssessment,
+    lang: Lang,
+    names: Mapping[str, str] | None = None,
+) -> PersonGroup:
     first = members[0]
-    persons = ", ".join(m.person_id for m in members) + f" ({role_label(first.role, lang)})"
+    persons = ", ".join(who(m.person_id, names) for m in members)
+    persons += f" ({role_label(first.role, lang)})"
     presumed = first.presumptive
     presumptive = None
     if presumed is not None and presumed.outcome != UNDETERMINED:

@@ -4,6 +4,10 @@ The document holds every case with every version of its facts and every record a
 it, with their ids and timestamps, so that exporting what was imported gives the same document.
 An import is checked whole before anything is written, then runs in one transaction: it lands
 whole or not at all. Errors name the case and the field, never the value.
+
+Members' display names identify people, so an export leaves them out unless asked for
+(``display_names=True``, ``zairyu export --with-display-names``); only a document exported with
+them is the exact copy of the store.
 """
 
 from __future__ import annotations
@@ -72,7 +76,19 @@ def _problem(path: str, message: str) -> InvalidRequestError:
     return InvalidRequestError([{"path": path, "message": message}])
 
 
-def export_cases(db: Database, org_id: str) -> dict[str, Any]:
+def _without_display_names(household: Any) -> Any:
+    """The household of a case version with no member's display name (other keys untouched)."""
+    if not isinstance(household, dict) or not isinstance(household.get("members"), list):
+        return household
+    members = [
+        {k: v for k, v in m.items() if k != "display_name"} if isinstance(m, dict) else m
+        for m in household["members"]
+    ]
+    return {**household, "members": members}
+
+
+def export_cases(db: Database, org_id: str, *, display_names: bool = False) -> dict[str, Any]:
+    """Every case of the organisation; members' display names only with ``display_names``."""
     with db.transaction() as s:
         org = s.get(Organisation, org_id)
         assert org is not None
@@ -81,10 +97,12 @@ def export_cases(db: Database, org_id: str) -> dict[str, Any]:
             item = _dump(case)
             for name, table in ATTACHED.items():
                 item[name] = [_dump(r) for r in _attached(s, table, org_id, case.id)]
+            if not display_names:
+                for version in item["versions"]:
+                    version["household"] = _without_display_names(version["household"])
             cases.append(item)
-        audit.record(
-            s, None, "export", "organisation", org_id, org_id=org_id, detail=f"{len(cases)} cases"
-        )
+        detail = f"{len(cases)} cases" + (", with display names" if display_names else "")
+        audit.record(s, None, "export", "organisation", org_id, org_id=org_id, detail=detail)
         return {"format": FORMAT, "organisation": org.name, "cases": cases}
 
 

@@ -11,7 +11,8 @@ from fastapi import Form, Request, Response
 from fastapi.responses import RedirectResponse
 
 from zairyu import clock
-from zairyu.model.problems import parse_household
+from zairyu.model.problems import InvalidHousehold, parse_household
+from zairyu.report.view import display_names
 from zairyu.store.records import ASSESSMENTS
 from zairyu.web.pages.explaining import explain
 from zairyu.web.pages.rendering import page_lang, render
@@ -54,7 +55,11 @@ def assessment_page(
 ) -> Response:
     case = found.cases.get(user.actor, case_id)
     record = found.records.get(user.actor, ASSESSMENTS, case_id, assessment_id)
-    view = explain(from_stored(record["result"]), page_lang(request))
+    try:  # the names are the case's, shown beside the ids; never in a log or a message
+        names = display_names(parse_household(case["household"], "stored case"))
+    except InvalidHousehold:
+        names = {}
+    view = explain(from_stored(record["result"]), page_lang(request), names=names)
     return render(
         request,
         "assessment.html",

@@ -8,6 +8,7 @@ use too, so the page, the text and the paper say the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -62,6 +63,7 @@ class ConditionView:
 @dataclass
 class PersonView:
     person_id: str
+    shown_as: str  # the display name with the id, or the id alone (report.who)
     role: str
     outcome: str
     outcome_text: str
@@ -122,10 +124,13 @@ def _condition(c: ConditionResult, lang: Lang) -> ConditionView:
     )
 
 
-def _person(person: PersonResult, policy: Any, lang: Lang, detail: bool) -> PersonView:
+def _person(
+    person: PersonResult, policy: Any, lang: Lang, detail: bool, names: Mapping[str, str] | None
+) -> PersonView:
     presumed = person.presumptive
     view = PersonView(
         person_id=person.person_id,
+        shown_as=report.who(person.person_id, names),
         role=role_label(person.role, lang),
         outcome=person.outcome,
         outcome_text=person.outcome_text[lang],
@@ -147,22 +152,28 @@ def _person(person: PersonResult, policy: Any, lang: Lang, detail: bool) -> Pers
     return view
 
 
-def explain(assessment: HouseholdAssessment, lang: Lang, *, detail: bool = True) -> AssessmentView:
+def explain(
+    assessment: HouseholdAssessment,
+    lang: Lang,
+    *,
+    detail: bool = True,
+    names: Mapping[str, str] | None = None,
+) -> AssessmentView:
     """The assessment in ``lang``, ready for a template; without ``detail``, only the outcomes
-    (the interview's provisional result)."""
+    (the interview's provisional result). ``names``: person id -> display name."""
     _ = report.translate(lang)
     return AssessmentView(
         words={key: _(message) for key, message in WORDS.items()},
         household_id=assessment.household_id,
         as_of=assessment.as_of,
-        summary=report.assessment_view(assessment, lang),
+        summary=report.assessment_view(assessment, lang, names),
         policies=[
             PolicyView(
                 policy_id=p.policy_id,
                 version=p.policy_version,
                 title=p.title[lang],
                 disclaimer=p.disclaimer[lang],
-                persons=[_person(r, p, lang, detail) for r in p.persons],
+                persons=[_person(r, p, lang, detail, names) for r in p.persons],
             )
             for p in assessment.policies
         ],

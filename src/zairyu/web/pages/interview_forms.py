@@ -83,6 +83,11 @@ def parse(question: Question, form: Form) -> Any:
         if not chosen:
             raise InterviewError(GROUNDS)
         return [] if "none" in chosen else [_choice(g, question.choices) for g in chosen]
+    if question.kind == "orders":  # the same ticks as the grounds; a date is not asked
+        chosen = form.many("grounds")
+        if not chosen:
+            raise InterviewError(GROUNDS)
+        return [] if "none" in chosen else [{"kind": _choice(k, question.choices)} for k in chosen]
     if question.kind == "convictions":
         return _convictions(question, form)
     if question.kind == "enrolments":
@@ -134,6 +139,8 @@ def defaults(question: Question, value: Any) -> dict[str, Any]:
         return {"value": "yes" if value else "no"}
     if question.kind == "grounds":
         return {"grounds": value or ["none"]}
+    if question.kind == "orders":
+        return {"grounds": [o["kind"] for o in value] or ["none"]}
     if question.kind == "convictions":
         return {"value": "no"} if not value else {"value": "yes", **value[-1]}
     if question.kind == "enrolments":
