@@ -79,3 +79,11 @@ def test_dont_know_on_the_only_fact_of_a_group_removes_the_group():
     interview = Interview.from_case(household, "case-1", 1, [*BY_PATH])
     interview.answer("c1", "school.enrolments", None)
     assert "school" not in interview.household_dict()["members"][2]
+
+
+def test_dont_know_on_a_required_fact_of_a_group_removes_the_group_with_its_defaults():
+    household = stored(EXAMPLES[1])
+    household["members"][2]["school"]["extent"] = "complete"
+    interview = Interview.from_case(household, "case-1", 1, [*BY_PATH])
+    without = interview.without(key("c1", "school.enrolments"))
+    assert "school" not in without.household_dict()["members"][2]

@@ -17,12 +17,14 @@ import copy
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
+
+from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-from zairyu.model.household import Household
+from zairyu.model.household import Household, Person
 from zairyu.model.kinds import Role
 from zairyu.model.problems import InvalidHousehold, check_household, parse_household
 
@@ -147,7 +149,7 @@ class Interview:
             members = {str(m["id"]): m for m in base["members"]}
             target = base if subject == HOUSEHOLD else members.get(subject)
             if target is not None:
-                clear_path(target, path)
+                clear_path(target, path, Household if subject == HOUSEHOLD else Person)
         return Interview(
             members=self.members,
             answers={other: v for other, v in self.answers.items() if other != k},
@@ -176,7 +178,7 @@ class Interview:
             subject, path = split_key(k)
             target = household if subject == HOUSEHOLD else members.get(subject)
             if target is not None:
-                clear_path(target, path)
+                clear_path(target, path, Household if subject == HOUSEHOLD else Person)
         for k, value in self.answers.items():
             subject, path = split_key(k)
             target = household if subject == HOUSEHOLD else members.get(subject)
@@ -252,17 +254,32 @@ def set_path(target: dict[str, Any], path: str, value: Any) -> None:
     target[last] = value
 
 
-def clear_path(target: dict[str, Any], path: str) -> None:
+def _group_model(model: type[BaseModel], name: str) -> type[BaseModel] | None:
+    """The model of the group ``name`` of ``model`` (``school`` is a SchoolHistory)."""
+    field_info = model.model_fields.get(name)
+    if field_info is None:
+        return None
+    for candidate in (field_info.annotation, *get_args(field_info.annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def clear_path(target: dict[str, Any], path: str, model: type[BaseModel] | None = None) -> None:
     """Remove ``a.b.c`` from nested dicts, if it is there (the fact becomes unknown), and any
-    group left empty by it (``school: {}`` would not be a household)."""
+    group it leaves empty or without a field its model requires (``school`` without
+    ``enrolments`` is not a household's school; the whole school history becomes unknown).
+    ``model`` is the model ``target`` is read as; a household's member is a ``Person``."""
     first, _, rest = path.partition(".")
     if not rest:
         target.pop(first, None)
         return
     child = target.get(first)
     if isinstance(child, dict):
-        clear_path(child, rest)
-        if not child:
+        inner = _group_model(model, first) if model is not None else None
+        clear_path(child, rest, inner)
+        required = [n for n, f in (inner.model_fields.items() if inner else ()) if f.is_required()]
+        if not child or any(n not in child for n in required):
             del target[first]
 
 

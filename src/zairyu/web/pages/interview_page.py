@@ -105,7 +105,11 @@ def start(
     relatives: Annotated[int, FormField(ge=0, le=20)] = 0,
 ) -> Response:
     try:
-        counts = {Role.parent: parents, Role.child: children, Role.other_relative: relatives}
+        counts: dict[str, int] = {
+            Role.parent: parents,
+            Role.child: children,
+            Role.other_relative: relatives,
+        }
         interview = Interview.with_members(counts)
     except InterviewError as error:
         context = {"user": user, "csrf": user.csrf, "problem": str(error)}
