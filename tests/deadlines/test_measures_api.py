@@ -95,7 +95,9 @@ def test_the_due_list_is_filtered_by_case_and_by_kind_and_names_what_it_holds(ap
     member = api.member()
     first, url, _ = _measure(api, member)
     second, _, _ = _measure(api, member)
-    member.client.post(f"{url}/events", json={"kind": "report_date_designated", "day": "2025-02-18"})
+    member.client.post(
+        f"{url}/events", json={"kind": "report_date_designated", "day": "2025-02-18"}
+    )
     whole = _due(member, "2025-02-14")
     assert {c["id"] for c in whole["cases"]} == {first["id"], second["id"]}
     assert [k["kind"] for k in whole["kinds"]] == [

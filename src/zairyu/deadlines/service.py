@@ -220,9 +220,7 @@ class MeasureService:
             listed.append(case_reminder_view(typed, today))
         listed = [i for i in listed if bucket(status(i["due_on"], today)) is not None]
         chosen = [
-            i
-            for i in listed
-            if case_id in (None, i["case_id"]) and kind in (None, _kind_of(i))
+            i for i in listed if case_id in (None, i["case_id"]) and kind in (None, _kind_of(i))
         ]
         groups: dict[str, list[dict[str, Any]]] = {b.value: [] for b in Bucket}
         for item in sorted(chosen, key=lambda i: (i["due_on"], i["id"])):
@@ -279,9 +277,7 @@ def _kinds_of(items: list[dict[str, Any]], rules: RuleSet) -> list[dict[str, Any
     """The kinds with something due, in the rules file's order, typed reminders last; each
     with its title in both languages."""
     present = {_kind_of(i) for i in items}
-    kinds = [
-        {"kind": r.id, "title": r.title.model_dump()} for r in rules.rules if r.id in present
-    ]
+    kinds = [{"kind": r.id, "title": r.title.model_dump()} for r in rules.rules if r.id in present]
     if CASE_REMINDER in present:
         kinds.append({"kind": CASE_REMINDER, "title": dict(TYPED_TITLE)})
     return kinds
