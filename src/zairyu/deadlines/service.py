@@ -71,6 +71,7 @@ def deadline_view(reminder: dict[str, Any], today: date, rules: RuleSet) -> dict
     state = status(reminder["due_on"], today, done=done or bool(reminder["withdrawn"]))
     described = rule_view(rule) if rule else {"rule": reminder["rule_id"], "title": None}
     return described | {
+        "source": "measure",
         "id": reminder["id"],
         "key": reminder["key"],
         "measure_id": reminder["measure_id"],
@@ -210,7 +211,6 @@ class MeasureService:
         listed: list[dict[str, Any]] = []
         for item in self.measures.open_reminders(actor, until):
             view = deadline_view(item, today, self.rules) | {
-                "source": "measure",
                 "case_reference": item["case_reference"],
                 "measure_kind": item["measure_kind"],
                 "supervisor_is_organisation_staff": item["organisation_staff_supervisor"],

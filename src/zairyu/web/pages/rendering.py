@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from zairyu.i18n import DEFAULT_LANG, LANGS, Lang, format_day, gettext
 from zairyu.interview.choice_labels import choice_label
 from zairyu.report.labels import fact_label, role_label
+from zairyu.web.pages import measures_forms
 
 LANG_COOKIE = "zairyu_lang"
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -90,10 +91,12 @@ PAGE_MESSAGES = (
     "Your role may not do this.",
     "Too many failed sign-ins; try again later.",
     "Wrong username or password.",
+    *measures_forms.MESSAGES,
 )
 VOCABULARY = (
     *("open", "closed", "granted", "refused", "admin", "caseworker", "reviewer", "read_only"),
     *("entry", "status_change", "deportation_order", "provisional_release", "supervision"),
     *("detention", "application_filed", "interview", "decision", "other"),
     *("document", "certificate", "photo", "statement", "reporting", "deadline"),
+    *measures_forms.VOCABULARY,
 )
