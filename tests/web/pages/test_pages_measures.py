@@ -269,7 +269,7 @@ def test_a_bad_day_on_the_due_list_is_refused_naming_it(site):
 
 def test_a_calendar_feed_is_created_from_the_due_list_shown_once_and_revoked(site):
     browser = site.browser(site.member()[0])
-    _, measure_path, token = new_measure(browser)
+    _, _, token = new_measure(browser)
     created = browser.post("/due/calendar-feeds", data={"csrf_token": token, "lang": "en"})
     assert created.status_code == 200
     url = re.search(r"<code>(https://testserver/api/v1/calendar/[^<]+\.ics)</code>", created.text)
