@@ -260,6 +260,12 @@ def test_the_due_list_shows_what_is_due_soonest_first_and_filters_by_case_and_ki
     assert "4 March 2025" not in kind and "10 February 2025" not in kind
 
 
+def test_an_empty_day_on_the_due_list_means_today(site):
+    browser = site.browser(site.member()[0])
+    response = browser.get("/due", params={"today": "", "case_id": "", "kind": ""})
+    assert response.status_code == 200
+
+
 def test_a_bad_day_on_the_due_list_is_refused_naming_it(site):
     browser = site.browser(site.member()[0])
     response = browser.get("/due", params={"today": "12/02/2025"})

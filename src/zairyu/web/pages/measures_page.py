@@ -47,8 +47,9 @@ def service(found: Found) -> MeasureService:
 
 
 def page_today(request: Request) -> date:
-    """``?today=`` (a day, or 'today') resolved once for the request, as the API does."""
-    return request_today(request.query_params.get("today"))
+    """``?today=`` (a day, or 'today'; empty is today) resolved once for the request, as the
+    API does."""
+    return request_today(request.query_params.get("today") or None)
 
 
 def citation_line(citation: dict[str, Any], lang: Lang) -> str:
