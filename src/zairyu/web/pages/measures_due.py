@@ -16,7 +16,7 @@ from zairyu.deadlines.due import Bucket
 from zairyu.i18n import as_lang
 from zairyu.store.access import InvalidRequestError
 from zairyu.store.calendar_feeds import CalendarFeeds
-from zairyu.web.pages.measures_page import page_today, service, shown_deadline
+from zairyu.web.pages.measures_page import citation_line, page_today, service, shown_deadline
 from zairyu.web.pages.rendering import page_lang, render
 from zairyu.web.pages.routing import page_router
 from zairyu.web.pages.session import Changer, Found, PageUser, Viewer
@@ -37,6 +37,9 @@ def due_context(request: Request, found: Found, user: PageUser) -> dict[str, Any
         "due": due,
         "groups": [(g, [shown_deadline(i, lang) for i in due[g]]) for g in GROUPS],
         "count": sum(len(due[g]) for g in GROUPS),
+        "notices": [
+            n | {"citation_line": citation_line(n["citation"], lang)} for n in due["notices"]
+        ],
         "today": today,
         "chosen_today": request.query_params.get("today") or "",
         "feeds": [f for f in CalendarFeeds(found.db).list(user.actor) if not f["revoked"]],
