@@ -132,6 +132,7 @@ def measure(client: TestClient, repeat: int) -> dict[str, list[float]]:
         lambda: client.post(f"{case}/assess", data={"csrf_token": csrf}, follow_redirects=False)
     )
     assessment = assessed.headers["location"]
+    measure_page = _a_measure(client, case, csrf)
     pages = {
         "GET /cases (list)": "/cases",
         "GET /cases/{id} (case page)": case,
@@ -139,6 +140,9 @@ def measure(client: TestClient, repeat: int) -> dict[str, list[float]]:
         "GET /caseload": "/caseload",
         "GET /interview (start)": "/interview",
         "GET /admin": "/admin",
+        "GET /cases/{id}/measures": f"{case}/measures?today=2025-02-10",
+        "GET /cases/{id}/measures/{id}": f"{measure_page}?today=2025-02-10",
+        "GET /due": "/due?today=2025-02-10",
     }
     results = {
         name: [timed(lambda path=path: client.get(path))[0] for _ in range(repeat)]
@@ -160,6 +164,24 @@ def measure(client: TestClient, repeat: int) -> dict[str, list[float]]:
     results["interview step (all examples)"] = steps
     results["peer: POST /api/v1/assessments"] = peer
     return results
+
+
+def _a_measure(client: TestClient, case: str, csrf: str) -> str:
+    """Supervision measures recorded on the case through the page, with two events."""
+    fields = {"kind": "supervision_before_order", "decided_on": "2025-01-10"}
+    fields |= {"deposit_yen": "300000", "deposit_due_on": "2025-02-14"}
+    fields |= {"supervisor_name": "S", "supervisor_staff": "yes"}
+    made = client.post(
+        f"{case}/measures", data={"csrf_token": csrf, **fields}, follow_redirects=False
+    )
+    assert made.status_code == 303, made.text
+    page = made.headers["location"]
+    for kind, day in (
+        ("report_date_designated", "2025-02-18"),
+        ("learned_illegal_work", "2025-02-03"),
+    ):
+        client.post(f"{page}/events", data={"csrf_token": csrf, "kind": kind, "day": day})
+    return str(page)
 
 
 if __name__ == "__main__":

@@ -78,7 +78,8 @@ def test_reminders_reach_the_due_list_and_moving_the_report_date_moves_them(api)
         ("supervisee_report_on_designated_date", "2025-02-18"),
     ]
     moved = member.client.patch(
-        f"{url}/events/{event['id']}", json={"kind": "report_date_designated", "day": "2025-03-04"}
+        f"{url}/events/{event['id']}",
+        json={"kind": "report_date_designated", "day": "2025-03-04", "version": event["version"]},
     )
     assert moved.status_code == 200, moved.text
     due = _due(member, "2025-02-14")
@@ -88,6 +89,28 @@ def test_reminders_reach_the_due_list_and_moving_the_report_date_moves_them(api)
         ("deposit_due", "2025-02-14"),
         ("supervisee_report_on_designated_date", "2025-03-04"),
     ]
+
+
+def test_the_due_list_is_filtered_by_case_and_by_kind_and_names_what_it_holds(api) -> None:
+    member = api.member()
+    first, url, _ = _measure(api, member)
+    second, _, _ = _measure(api, member)
+    member.client.post(
+        f"{url}/events", json={"kind": "report_date_designated", "day": "2025-02-18"}
+    )
+    whole = _due(member, "2025-02-14")
+    assert {c["id"] for c in whole["cases"]} == {first["id"], second["id"]}
+    assert [k["kind"] for k in whole["kinds"]] == [
+        "supervisee_report_on_designated_date",
+        "deposit_due",
+    ]
+    one_case = member.client.get(f"/api/v1/due?today=2025-02-14&case_id={first['id']}").json()
+    assert {i["case_id"] for i in one_case["this_week"]} == {first["id"]}
+    assert len(one_case["this_week"]) == 2
+    assert one_case["cases"] == whole["cases"]
+    deposits = member.client.get("/api/v1/due?today=2025-02-14&kind=deposit_due").json()
+    assert _rules(deposits["this_week"]) == [("deposit_due", "2025-02-14")] * 2
+    assert deposits["filter"] == {"case_id": None, "kind": "deposit_due"}
 
 
 def test_a_deadline_marked_done_leaves_the_due_list(api) -> None:
@@ -175,6 +198,9 @@ def test_another_organisations_feed_shows_none_of_ours(api) -> None:
         "this_month": [],
         "notices": [],
         "disclaimer": _due(stranger, "2025-02-14")["disclaimer"],
+        "filter": {"case_id": None, "kind": None},
+        "cases": [],
+        "kinds": [],
     }
 
 
@@ -213,6 +239,41 @@ def test_a_stale_version_is_refused_with_409(api) -> None:
     change = {"version": created["version"], "measure": SUPERVISION}
     assert member.client.patch(url, json=change).status_code == 200
     assert member.client.patch(url, json=change).status_code == 409
+
+
+def test_an_event_changed_on_a_stale_version_is_refused_with_409_and_the_current_event(
+    api,
+) -> None:
+    member = api.member()
+    _, url, _ = _measure(api, member)
+    added = member.client.post(
+        f"{url}/events", json={"kind": "report_date_designated", "day": "2025-02-18"}
+    )
+    event = added.json()
+    assert event["version"] == 1
+    change = {"kind": "report_date_designated", "day": "2025-02-25", "version": 1}
+    first = member.client.patch(f"{url}/events/{event['id']}", json=change)
+    assert first.status_code == 200, first.text
+    assert first.json()["version"] == 2
+    stale = member.client.patch(f"{url}/events/{event['id']}", json=change | {"day": "2025-03-04"})
+    assert stale.status_code == 409
+    assert stale.json()["current_version"] == 2
+    assert stale.json()["current"]["day"] == "2025-02-25"
+    kept = member.client.get(f"{url}/events/{event['id']}").json()
+    assert (kept["day"], kept["version"]) == ("2025-02-25", 2)
+
+
+def test_an_event_change_without_a_version_is_refused_with_the_field_named(api) -> None:
+    member = api.member()
+    _, url, _ = _measure(api, member)
+    event = member.client.post(
+        f"{url}/events", json={"kind": "report_date_designated", "day": "2025-02-18"}
+    ).json()
+    response = member.client.patch(
+        f"{url}/events/{event['id']}", json={"kind": "report_date_designated", "day": "2025-02-25"}
+    )
+    assert response.status_code == 422
+    assert "version" in response.text
 
 
 def test_reminders_typed_in_on_a_case_join_the_due_list_and_the_feed_without_their_words(

@@ -70,6 +70,7 @@ def test_moving_a_reporting_date_moves_its_reminder_and_it_is_no_longer_done(
         case_id,
         measure_id,
         event["id"],
+        event["version"],
         EventFields(EventKind.report_date_designated, date(2025, 4, 15)),
     )
     [moved] = [
@@ -109,6 +110,33 @@ def test_a_stale_version_is_refused_and_nothing_changes(db: Database) -> None:
     assert measures.get(actor, case_id, measure["id"])["version"] == 2
 
 
+def test_an_event_changed_on_a_stale_version_is_refused_and_keeps_its_day(
+    db: Database,
+) -> None:
+    actor, case_id, measures = _setup(db)
+    measure_id = measures.create(actor, case_id, SUPERVISION)["id"]
+    event = measures.add_event(
+        actor, case_id, measure_id, EventFields(EventKind.report_date_designated, date(2025, 4, 8))
+    )
+    assert event["version"] == 1
+    mine = EventFields(EventKind.report_date_designated, date(2025, 4, 15))
+    theirs = EventFields(EventKind.report_date_designated, date(2025, 4, 22))
+    changed = measures.change_event(actor, case_id, measure_id, event["id"], 1, mine)
+    assert (changed["version"], changed["day"]) == (2, date(2025, 4, 15))
+    with pytest.raises(ConflictError) as refused:
+        measures.change_event(actor, case_id, measure_id, event["id"], 1, theirs)
+    assert refused.value.current_version == 2
+    assert refused.value.current["day"] == date(2025, 4, 15)
+    kept = measures.get_event(actor, case_id, measure_id, event["id"])
+    assert (kept["version"], kept["day"]) == (2, date(2025, 4, 15))
+    due = {
+        r["due_on"]
+        for r in measures.reminders(actor, case_id, measure_id)
+        if r["rule_id"] == "supervisee_report_on_designated_date"
+    }
+    assert due == {date(2025, 4, 15)}
+
+
 def test_a_person_outside_the_household_is_refused(db: Database) -> None:
     actor, case_id, measures = _setup(db)
     stranger = SUPERVISION.model_copy(update={"person_id": "nobody"})
@@ -138,7 +166,7 @@ def test_another_organisation_finds_none_of_it(db: Database) -> None:
         lambda: measures.list(other, case_id),
         lambda: measures.change(other, case_id, measure_id, 1, SUPERVISION),
         lambda: measures.add_event(other, case_id, measure_id, fields),
-        lambda: measures.change_event(other, case_id, measure_id, event["id"], fields),
+        lambda: measures.change_event(other, case_id, measure_id, event["id"], 1, fields),
         lambda: measures.get_event(other, case_id, measure_id, event["id"]),
         lambda: measures.events(other, case_id, measure_id),
         lambda: measures.reminders(other, case_id, measure_id),

@@ -63,6 +63,7 @@ BODIES = {
         "measure": {"kind": "supervision_before_order", "decided_on": "2025-01-10"},
     },
     "MeasureEventIn": {"kind": "report_made", "day": "2025-02-01"},
+    "MeasureEventChange": {"version": 1, "kind": "report_made", "day": "2025-02-01"},
     "DeadlineMark": {"done": True},
     "UserChange": {"role": "admin"},
     "PasswordChange": {"password": "a new long password"},

@@ -15,7 +15,7 @@ from zairyu.deadlines import ical
 from zairyu.deadlines.due import Bucket, bucket, status
 from zairyu.deadlines.engine import compute
 from zairyu.deadlines.facts import Measure
-from zairyu.deadlines.kinds import Party
+from zairyu.deadlines.kinds import TYPED_TITLE, Party
 from zairyu.deadlines.loader import shipped_rules
 from zairyu.deadlines.schema import Rule, RuleSet
 from zairyu.i18n import Lang
@@ -71,6 +71,7 @@ def deadline_view(reminder: dict[str, Any], today: date, rules: RuleSet) -> dict
     state = status(reminder["due_on"], today, done=done or bool(reminder["withdrawn"]))
     described = rule_view(rule) if rule else {"rule": reminder["rule_id"], "title": None}
     return described | {
+        "source": "measure",
         "id": reminder["id"],
         "key": reminder["key"],
         "measure_id": reminder["measure_id"],
@@ -166,9 +167,16 @@ class MeasureService:
         return self.measures.add_event(actor, case_id, measure_id, fields)
 
     def change_event(
-        self, actor: Actor, case_id: str, measure_id: str, event_id: str, fields: EventFields
+        self,
+        actor: Actor,
+        case_id: str,
+        measure_id: str,
+        event_id: str,
+        version: int,
+        fields: EventFields,
     ) -> dict[str, Any]:
-        return self.measures.change_event(actor, case_id, measure_id, event_id, fields)
+        """Change an event if it is still at ``version`` (else ``ConflictError``, 409)."""
+        return self.measures.change_event(actor, case_id, measure_id, event_id, version, fields)
 
     def deadlines(
         self, actor: Actor, case_id: str, measure_id: str, today: date
@@ -188,28 +196,41 @@ class MeasureService:
         row = self.measures.mark_reminder(actor, case_id, measure_id, reminder_id, done)
         return deadline_view(row, today, self.rules)
 
-    def due(self, actor: Actor, today: date) -> dict[str, Any]:
-        """The organisation's due list on ``today``: overdue, this week, this month."""
+    def due(
+        self,
+        actor: Actor,
+        today: date,
+        *,
+        case_id: str | None = None,
+        kind: str | None = None,
+    ) -> dict[str, Any]:
+        """The organisation's due list on ``today``: overdue, this week, this month; only one
+        case's (``case_id``) or one kind's (a rule id, or ``case_reminder``) if given.
+        ``cases`` and ``kinds`` name what the whole list holds, to choose a filter from."""
         until = date.fromordinal(today.toordinal() + DUE_WINDOW_DAYS)
-        groups: dict[str, list[dict[str, Any]]] = {b.value: [] for b in Bucket}
-        conflict = False
+        listed: list[dict[str, Any]] = []
         for item in self.measures.open_reminders(actor, until):
             view = deadline_view(item, today, self.rules) | {
                 "case_reference": item["case_reference"],
                 "measure_kind": item["measure_kind"],
+                "supervisor_is_organisation_staff": item["organisation_staff_supervisor"],
             }
-            staff = item["organisation_staff_supervisor"]
-            view["supervisor_is_organisation_staff"] = staff
-            conflict = conflict or (staff and view.get("party") == Party.supervisor.value)
-            group = bucket(status(item["due_on"], today))
-            if group is not None:
-                groups[group.value].append(view)
+            listed.append(view)
         for typed in self.measures.open_case_reminders(actor, until):
-            group = bucket(status(typed["due_on"], today))
-            if group is not None:
-                groups[group.value].append(case_reminder_view(typed, today))
-        for items in groups.values():
-            items.sort(key=lambda i: (i["due_on"], i["id"]))
+            listed.append(case_reminder_view(typed, today))
+        listed = [i for i in listed if bucket(status(i["due_on"], today)) is not None]
+        chosen = [
+            i for i in listed if case_id in (None, i["case_id"]) and kind in (None, _kind_of(i))
+        ]
+        groups: dict[str, list[dict[str, Any]]] = {b.value: [] for b in Bucket}
+        for item in sorted(chosen, key=lambda i: (i["due_on"], i["id"])):
+            group = bucket(status(item["due_on"], today))
+            assert group is not None, "items outside the windows were left out above"
+            groups[group.value].append(item)
+        conflict = any(
+            i.get("supervisor_is_organisation_staff") and i.get("party") == Party.supervisor.value
+            for i in chosen
+        )
         notice = self.rules.notice(CONFLICT_NOTICE)
         notices = []
         if conflict and notice is not None:
@@ -225,6 +246,9 @@ class MeasureService:
             **groups,
             "notices": notices,
             "disclaimer": self.rules.disclaimer.model_dump(),
+            "filter": {"case_id": case_id, "kind": kind},
+            "cases": _cases_of(listed),
+            "kinds": _kinds_of(listed, self.rules),
         }
 
     def calendar(self, actor: Actor, *, lang: Lang, personal_titles: bool) -> bytes:
@@ -233,6 +257,30 @@ class MeasureService:
         items = self.measures.open_reminders(actor)
         typed = self.measures.open_case_reminders(actor)
         return ical.feed(items, typed, lang=lang, personal_titles=personal_titles, rules=self.rules)
+
+
+CASE_REMINDER = "case_reminder"
+
+
+def _kind_of(item: dict[str, Any]) -> str:
+    """The kind a due list is filtered by: the rule's id, or ``case_reminder``."""
+    return str(item["rule"] or CASE_REMINDER)
+
+
+def _cases_of(items: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The cases with something due, by reference."""
+    found = {i["case_id"]: i["case_reference"] for i in items}
+    return [{"id": k, "reference": v} for k, v in sorted(found.items(), key=lambda kv: kv[1])]
+
+
+def _kinds_of(items: list[dict[str, Any]], rules: RuleSet) -> list[dict[str, Any]]:
+    """The kinds with something due, in the rules file's order, typed reminders last; each
+    with its title in both languages."""
+    present = {_kind_of(i) for i in items}
+    kinds = [{"kind": r.id, "title": r.title.model_dump()} for r in rules.rules if r.id in present]
+    if CASE_REMINDER in present:
+        kinds.append({"kind": CASE_REMINDER, "title": dict(TYPED_TITLE)})
+    return kinds
 
 
 SYSTEM_USER = "cli:reminders"

@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from zairyu.store.tables import Base, CaseRecord, new_id, utc_now
@@ -33,7 +43,7 @@ class MeasureRecord(CaseRecord, Base):
 
 
 class MeasureEventRecord(CaseRecord, Base):
-    """An event that starts or stops a clock of a measure."""
+    """An event that starts or stops a clock of a measure. ``version`` is the lock."""
 
     __tablename__ = "measure_events"
 
@@ -42,6 +52,7 @@ class MeasureEventRecord(CaseRecord, Base):
     day: Mapped[date] = mapped_column()
     refers_to: Mapped[str | None] = mapped_column(String(36), default=None)
     note: Mapped[str | None] = mapped_column(Text, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_by: Mapped[str] = mapped_column(String(100))
 

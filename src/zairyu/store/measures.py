@@ -191,19 +191,42 @@ class Measures:
             return view(row)
 
     def change_event(
-        self, actor: Actor, case_id: str, measure_id: str, event_id: str, fields: EventFields
+        self,
+        actor: Actor,
+        case_id: str,
+        measure_id: str,
+        event_id: str,
+        expected_version: int,
+        fields: EventFields,
     ) -> dict[str, Any]:
+        """Replace the event's facts, if it is still at ``expected_version``."""
         actor.require(WRITERS)
         with self.db.transaction() as s:
             measure = self._measure(s, actor, case_id, measure_id)
             row = self._event(s, actor, measure, event_id)
             self._check_refers_to(s, measure, fields.refers_to, row.id)
-            row.kind, row.day = fields.kind.value, fields.day
-            row.refers_to, row.note = fields.refers_to, fields.note
-            row.updated_at, row.updated_by = utc_now(), actor.username
-            audit.record(
-                s, actor, "update", "measure_event", row.id, detail=f"measure {measure.id}"
+            advanced = s.execute(
+                update(MeasureEventRecord)
+                .where(
+                    MeasureEventRecord.id == row.id,
+                    MeasureEventRecord.version == expected_version,
+                )
+                .values(
+                    kind=fields.kind.value,
+                    day=fields.day,
+                    refers_to=fields.refers_to,
+                    note=fields.note,
+                    version=expected_version + 1,
+                    updated_at=utc_now(),
+                    updated_by=actor.username,
+                )
+                .execution_options(synchronize_session=False)
             )
+            s.refresh(row)
+            if getattr(advanced, "rowcount", 0) != 1:
+                raise ConflictError(row.version, view(row))
+            detail = f"measure {measure.id}, version {row.version}"
+            audit.record(s, actor, "update", "measure_event", row.id, detail=detail)
             self._sync(s, actor, measure)
             return view(row)
 

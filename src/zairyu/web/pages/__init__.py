@@ -16,6 +16,8 @@ from zairyu.web.pages import (
     case_page,
     caseload,
     interview_page,
+    measures_due,
+    measures_page,
     signin,
 )
 
@@ -25,7 +27,8 @@ STATIC = Path(__file__).parent.parent / "static"
 def install(app: FastAPI) -> None:
     """Mount the static files and every page router on ``app``."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    # Fixed paths (/cases/new, /cases/{id}/assess, /edit) before the case page's general forms.
-    pages = (signin, case_list, case_edit, assessment_page, case_page, interview_page)
-    for module in (*pages, caseload, admin):
+    # Fixed paths (/cases/new, /cases/{id}/assess, /edit, /measures) before the case page's
+    # general forms (/cases/{id}/{what}).
+    pages = (signin, case_list, case_edit, assessment_page, measures_page, case_page)
+    for module in (*pages, interview_page, measures_due, caseload, admin):
         app.include_router(module.router)

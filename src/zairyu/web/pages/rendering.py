@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from zairyu.i18n import DEFAULT_LANG, LANGS, Lang, format_day, gettext
 from zairyu.interview.choice_labels import choice_label
 from zairyu.report.labels import fact_label, role_label
+from zairyu.web.pages import measures_forms
 
 LANG_COOKIE = "zairyu_lang"
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -103,10 +104,12 @@ PAGE_MESSAGES = (
     "the password is one of the most common passwords",
     "The case records this in more detail than the question can show. "
     "To change it, edit the case as a household file.",
+    *measures_forms.MESSAGES,
 )
 VOCABULARY = (
     *("open", "closed", "granted", "refused", "admin", "caseworker", "reviewer", "read_only"),
     *("entry", "status_change", "deportation_order", "provisional_release", "supervision"),
     *("detention", "application_filed", "interview", "decision", "other"),
     *("document", "certificate", "photo", "statement", "reporting", "deadline"),
+    *measures_forms.VOCABULARY,
 )

@@ -50,6 +50,10 @@ class MeasureEventIn(Strict):
         return EventFields(self.kind, self.day, self.refers_to, self.note)
 
 
+class MeasureEventChange(MeasureEventIn):
+    version: int = Field(ge=1, description="The version read; a stale one is refused (409).")
+
+
 class DeadlineMark(Strict):
     done: bool
 
@@ -115,12 +119,14 @@ def change_measure_event(
     case_id: str,
     measure_id: str,
     measure_event_id: str,
-    body: MeasureEventIn,
+    body: MeasureEventChange,
     actor: CurrentActor,
     found: Found,
 ) -> dict[str, Any]:
-    fields = body.fields()
-    return service(found).change_event(actor, case_id, measure_id, measure_event_id, fields)
+    """Change an event; ``version`` is the one read (409 with the current event if stale)."""
+    return service(found).change_event(
+        actor, case_id, measure_id, measure_event_id, body.version, body.fields()
+    )
 
 
 @router.get("/cases/{case_id}/measures/{measure_id}/deadlines", tags=TAGS)

@@ -51,10 +51,22 @@ class CalendarFeedIn(BaseModel):
 
 
 @router.get("/due", tags=["reminders"])
-def due_list(actor: CurrentActor, found: Found, today: Today) -> dict[str, Any]:
+def due_list(
+    actor: CurrentActor,
+    found: Found,
+    today: Today,
+    case_id: Annotated[
+        str | None, Query(max_length=64, description="Only this case's deadlines.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        Query(max_length=80, description="Only this kind: a rule's id, or 'case_reminder'."),
+    ] = None,
+) -> dict[str, Any]:
     """Every open deadline of the organisation: overdue, this week (today and the next six
-    days), this month (the 7th to the 30th day)."""
-    return MeasureService(Measures(found.db)).due(actor, today)
+    days), this month (the 7th to the 30th day), soonest first; ``cases`` and ``kinds`` name
+    what the unfiltered list holds."""
+    return MeasureService(Measures(found.db)).due(actor, today, case_id=case_id, kind=kind)
 
 
 @router.post("/users/me/calendar-feeds", tags=["reminders"], status_code=status.HTTP_201_CREATED)
