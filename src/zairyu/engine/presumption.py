@@ -73,6 +73,19 @@ def presumable_columns(scalar: ScalarPlan) -> dict[str, _Presumable]:
     return by_column
 
 
+def presumed_absent(scalar: ScalarPlan, rows: list[Row]) -> list[Row]:
+    """The rows with every fact the policy allows to be presumed taken as absent where it is
+    unknown: where the presumptive result is decided, it is the result on these rows (a fact
+    that did not matter cannot undo a decided outcome)."""
+    out = [dict(r) for r in rows]
+    for item in {i.field: i for i in presumable_columns(scalar).values()}.values():
+        for row in out:
+            for name, value in item.values.items():
+                if row.get(name) is None:
+                    row[name] = value
+    return out
+
+
 Key = tuple[str, str]  # (person, presumable field)
 
 
