@@ -121,3 +121,13 @@ def test_the_text_report_shows_the_note_beside_the_result():
     lines = text.splitlines()
     at = next(k for k, line in enumerate(lines) if line.strip().startswith("p1 (parent)"))
     assert any(MARGIN_EN in line for line in lines[at : at + 6])
+
+
+def test_a_stored_assessment_keeps_the_deciding_numbers():
+    from zairyu.web.pages.stored import from_stored
+
+    fresh = assess(_household(), AS_OF, ["guidelines-2024"])
+    again = from_stored(fresh.to_dict())
+    assert again.person("guidelines-2024", "p1").decided_by == (
+        fresh.person("guidelines-2024", "p1").decided_by
+    )
