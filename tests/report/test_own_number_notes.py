@@ -20,6 +20,7 @@ from zairyu.model.table import household_rows
 from zairyu.policies.loader import POLICY_DIR
 from zairyu.report.explanation import render_text
 from zairyu.report.view import assessment_view
+from zairyu.web.pages.stored import from_stored
 
 AS_OF = date(2025, 1, 1)
 EXAMPLE = Path("examples/03-preschool-only.json")  # a parent and a preschool child
@@ -124,8 +125,6 @@ def test_the_text_report_shows_the_note_beside_the_result():
 
 
 def test_a_stored_assessment_keeps_the_deciding_numbers():
-    from zairyu.web.pages.stored import from_stored
-
     fresh = assess(_household(), AS_OF, ["guidelines-2024"])
     again = from_stored(fresh.to_dict())
     assert again.person("guidelines-2024", "p1").decided_by == (
