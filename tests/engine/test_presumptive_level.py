@@ -4,6 +4,7 @@ never improves either level (property tests over random households of every poli
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from random import Random
 
 import pytest
@@ -15,6 +16,8 @@ from zairyu.engine.assessment import assess_rows
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.plan import UNDETERMINED
 from zairyu.engine.presumption import presumable_columns
+from zairyu.model.problems import load_household
+from zairyu.services.assessing import assess_household
 
 CATALOGUE = default_catalogue()
 PLANS = sorted(CATALOGUE.plans)
@@ -78,3 +81,55 @@ def test_recording_a_negative_fact_never_improves_either_level(policy_id, seed, 
         recorded = with_it.presumptive.outcome if with_it.presumptive else with_it.outcome
         if presumed != UNDETERMINED and recorded != UNDETERMINED:
             assert rank[recorded] <= rank[presumed]
+
+
+def _with_assumed(scalar, rows, keys):
+    """The rows with only the given (person, field) assumptions taken as absent."""
+    by_field = {item.field: item for item in presumable_columns(scalar).values()}
+    out = [dict(r) for r in rows]
+    for row in out:
+        for person, path in keys:
+            if row["person_id"] == person:
+                for name, value in by_field[path].values.items():
+                    if row.get(name) is None:
+                        row[name] = value
+    return out
+
+
+@pytest.mark.parametrize("policy_id", PLANS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32))
+def test_a_presumptive_outcome_follows_from_its_listed_assumptions_alone_and_needs_each(
+    policy_id, seed
+):
+    scalar = CATALOGUE.scalar(policy_id)
+    rows = random_household(Random(seed), "h")
+    result = assess_rows(scalar, rows, AS_OF, counterfactuals=False)
+    for i, person in enumerate(result.persons):
+        presumed = person.presumptive
+        if presumed is None or presumed.outcome == UNDETERMINED:
+            continue
+        keys = [(a.person_id, a.field) for a in presumed.assumptions]
+        # sound: the listed assumptions alone give the outcome (nothing unlisted was relied on)
+        assert scalar.evaluate(_with_assumed(scalar, rows, keys), AS_OF)[i]["outcome"] == (
+            presumed.outcome
+        )
+        # minimal: without any one of them the outcome is no longer the same
+        for k in range(len(keys)):
+            fewer = keys[:k] + keys[k + 1 :]
+            evaluated = scalar.evaluate(_with_assumed(scalar, rows, fewer), AS_OF)
+            assert evaluated[i]["outcome"] != presumed.outcome
+
+
+def test_a_toward_deportation_direction_does_not_list_negatives_that_could_not_change_it():
+    household = load_household(Path("examples/07-turned-18.json").read_text(), "07.json")
+    (policy,) = [
+        p for p in assess_household(household, AS_OF, counterfactuals=False).policies
+        if p.policy_id == "guidelines-2024"
+    ]  # fmt: skip
+    parent = next(p for p in policy.persons if p.person_id == "p1")
+    assert parent.presumptive is not None
+    assert parent.presumptive.outcome == "toward_deportation"
+    # only a statutory ground could make it worse (barred); a further negative factor cannot
+    against = [a.field for a in parent.presumptive.assumptions if a.weighs == "against"]
+    assert against == ["members[].immigration.deportation_grounds"]

@@ -42,6 +42,17 @@ CASES = [
       "residence": {"previous_deportation_procedure": False}},
      {"previous_deportation_order": "true", "previous_deportation_procedure": "false"},
      "residence.previous_deportation_procedure", "deportation procedures are recorded as none"),
+    ({"date_of_birth": "2010-01-01", "born_in_japan": True,
+      "immigration": {"entry_mode": "born_in_japan"},
+      "residence": {"illegal_stay_since": "2009-12-31"}},
+     {"birth_date": "2010-01-01", "illegal_stay_since": "2009-12-31"},
+     "residence.illegal_stay_since", "the illegal stay starts before the date of birth"),
+    ({"date_of_birth": "1990-01-01", "born_in_japan": False,
+      "immigration": {"entry_mode": "illegal_entry", "entry_date": "2012-05-01"},
+      "residence": {"illegal_stay_since": "2012-04-30"}},
+     {"birth_date": "1990-01-01", "entry_mode": "illegal_entry", "entry_date": "2012-05-01",
+      "illegal_stay_since": "2012-04-30"},
+     "residence.illegal_stay_since", "the illegal stay starts before the date of entry"),
 ]  # fmt: skip
 
 
@@ -101,3 +112,11 @@ def test_a_boolean_must_be_a_json_boolean(value):
     text = '{"id": "h1", "members": [{"id": "c1", "role": "child", "born_in_japan": %s}]}'
     with pytest.raises(InvalidHousehold, match="born_in_japan"):
         load_household(text % value, "h.json")
+
+
+def test_an_illegal_stay_that_starts_on_the_day_of_an_illegal_entry_is_accepted():
+    member = {"id": "p1", "role": "parent", "date_of_birth": "1990-01-01", "born_in_japan": False,
+              "immigration": {"entry_mode": "illegal_entry", "entry_date": "2012-05-01"},
+              "residence": {"illegal_stay_since": "2012-05-01"}}  # fmt: skip
+    household = load_household(json.dumps({"id": "h1", "members": [member]}), "h.json")
+    assert assess_household(household, AS_OF).policies

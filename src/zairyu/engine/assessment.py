@@ -17,8 +17,9 @@ from zairyu.engine.catalogue import Catalogue, default_catalogue
 from zairyu.engine.counterfactual import Counterfactual, find_counterfactuals
 from zairyu.engine.expr import names
 from zairyu.engine.law_trace import facts_known_by_law
+from zairyu.engine.own_numbers import DecidingNumber, deciding_numbers
 from zairyu.engine.plan import UNDETERMINED, Plan
-from zairyu.engine.presumption import Assumption, presume
+from zairyu.engine.presumption import Assumption, presume, presumed_absent
 from zairyu.engine.scalar import Fn, ScalarPlan, compile_node
 from zairyu.engine.scope import scope_rule
 from zairyu.engine.unknown import missing_facts
@@ -84,6 +85,7 @@ class PersonResult:
     counterfactuals: list[Counterfactual] = field(default_factory=list)
     presumptive: Presumptive | None = None
     known_by_law: list[KnownByLaw] = field(default_factory=list)
+    decided_by: list[DecidingNumber] = field(default_factory=list)  # zairyu's own numbers
 
 
 @dataclass
@@ -254,6 +256,7 @@ def assess_rows(
                 assumptions=presumed.assumptions,
                 missing_facts=_facts(presumed.still_missing),
             )
+    _decided_by(scalar, rows, persons, as_of)
     if counterfactuals:
         for person, found in zip(
             persons, find_counterfactuals(scalar, rows, evaluated, as_of), strict=True
@@ -269,6 +272,21 @@ def assess_rows(
         | {UNDETERMINED: dict(UNDETERMINED_TEXT)},
         persons=persons,
     )
+
+
+def _decided_by(
+    scalar: ScalarPlan, rows: list[Row], persons: list[PersonResult], as_of: date
+) -> None:
+    """Which of zairyu's own numbers decided each result (strict, or else presumptive)."""
+    absent = None
+    for i, person in enumerate(persons):
+        if person.outcome != UNDETERMINED:
+            person.decided_by = deciding_numbers(scalar, rows, i, person.outcome, "strict", as_of)
+        elif person.presumptive is not None and person.presumptive.outcome != UNDETERMINED:
+            absent = absent or presumed_absent(scalar, rows)
+            person.decided_by = deciding_numbers(
+                scalar, absent, i, person.presumptive.outcome, "presumptive", as_of
+            )
 
 
 def assess(

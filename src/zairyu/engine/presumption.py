@@ -73,6 +73,22 @@ def presumable_columns(scalar: ScalarPlan) -> dict[str, _Presumable]:
     return by_column
 
 
+def presumed_absent(scalar: ScalarPlan, rows: list[Row]) -> list[Row]:
+    """The rows with every fact the policy allows to be presumed taken as absent where it is
+    unknown: where the presumptive result is decided, it is the result on these rows (a fact
+    that did not matter cannot undo a decided outcome)."""
+    out = [dict(r) for r in rows]
+    for item in {i.field: i for i in presumable_columns(scalar).values()}.values():
+        for row in out:
+            for name, value in item.values.items():
+                if row.get(name) is None:
+                    row[name] = value
+    return out
+
+
+Key = tuple[str, str]  # (person, presumable field)
+
+
 def presume(
     scalar: ScalarPlan, rows: list[Row], evaluated: list[Row], as_of: date
 ) -> list[PresumptiveResult | None]:
@@ -81,12 +97,42 @@ def presume(
     open_ = [i for i, r in enumerate(evaluated) if r["outcome"] == UNDETERMINED]
     if not open_ or not allowed:
         return [None] * len(rows)
+    current, filled, rested = _fill(scalar, rows, evaluated, open_, allowed, as_of)
+    result = scalar.evaluate(current, as_of) if filled else evaluated
+    out: list[PresumptiveResult | None] = [None] * len(rows)
+    for i in open_:
+        outcome = str(result[i]["outcome"])
+        if outcome == UNDETERMINED:
+            keys = list(rested[i])
+            still = missing_facts(scalar, result, i)
+        else:
+            keys = _needed(scalar, current, filled, i, outcome, as_of)
+            still = []
+        assumptions = [_assumption(person, filled.get((person, path)) or rested[i][(person, path)])
+                       for person, path in keys]  # fmt: skip
+        assumptions.sort(key=lambda a: (not a.verify_first, a.person_id, a.field))
+        out[i] = PresumptiveResult(outcome, assumptions, still)
+    return out
+
+
+def _fill(
+    scalar: ScalarPlan,
+    rows: list[Row],
+    evaluated: list[Row],
+    open_: list[int],
+    allowed: dict[str, _Presumable],
+    as_of: date,
+) -> tuple[list[Row], dict[Key, _Filled], dict[int, dict[Key, _Presumable]]]:
+    """Take as absent, round after round, every presumable fact an open result waits on.
+    Returns the rows so filled, what was filled (for whom, which columns), and per open
+    person the facts its result waited on."""
     current = [dict(r) for r in rows]
     index = {str(r["person_id"]): k for k, r in enumerate(rows)}
-    rested: dict[int, dict[tuple[str, str], _Presumable]] = {i: {} for i in open_}
+    filled: dict[Key, _Filled] = {}
+    rested: dict[int, dict[Key, _Presumable]] = {i: {} for i in open_}
     result = evaluated
     for _ in range(len(allowed) + 1):
-        filled = False
+        grew = False
         for i in open_:
             if result[i]["outcome"] != UNDETERMINED:
                 continue
@@ -99,24 +145,59 @@ def presume(
                 for name, value in item.values.items():
                     if row.get(name) is None:
                         row[name] = value
-                        filled = True
-        if not filled:
+                        entry = filled.setdefault(
+                            (person, item.field), _Filled(item, index[person])
+                        )
+                        entry.columns.append(name)
+                        grew = True
+        if not grew:
             break
         result = scalar.evaluate(current, as_of)
-    out: list[PresumptiveResult | None] = [None] * len(rows)
-    for i in open_:
-        assumptions = [
-            Assumption(
-                person_id=person,
-                field=path,
-                text={"ja": item.definition.text.ja, "en": item.definition.text.en},
-                weighs=item.definition.weighs,
-                verify_first=item.definition.weighs == "against",
-            )
-            for (person, path), item in rested[i].items()
-        ]
-        assumptions.sort(key=lambda a: (not a.verify_first, a.person_id, a.field))
-        outcome = str(result[i]["outcome"])
-        still = missing_facts(scalar, result, i) if outcome == UNDETERMINED else []
-        out[i] = PresumptiveResult(outcome, assumptions, still)
-    return out
+    return current, filled, rested
+
+
+def _needed(
+    scalar: ScalarPlan,
+    current: list[Row],
+    filled: dict[Key, _Filled],
+    i: int,
+    outcome: str,
+    as_of: date,
+) -> list[Key]:
+    """The assumptions person i's presumptive outcome rests on: each fact taken as absent is
+    left unknown again, one at a time, and kept as an assumption only if the outcome is then
+    no longer the same decided outcome. Facts weighing against the person (assumed in their
+    favour) are tried first, so that the answer rests on as few of those as it can. Every
+    fact filled for any member is a candidate (a member's fact filled for another's sake can
+    decide this person's result too)."""
+    rows = [dict(r) for r in current]
+    order = sorted(filled, key=lambda k: (filled[k].item.definition.weighs != "against", k))
+    needed: list[Key] = []
+    for key in order:
+        entry = filled[key]
+        trial = [dict(r) for r in rows]
+        for name in entry.columns:
+            trial[entry.row][name] = None
+        if scalar.evaluate(trial, as_of)[i]["outcome"] == outcome:
+            rows = trial
+        else:
+            needed.append(key)
+    return needed
+
+
+@dataclass(slots=True)
+class _Filled:
+    item: _Presumable
+    row: int
+    columns: list[str] = field(default_factory=list)
+
+
+def _assumption(person: str, entry: _Filled | _Presumable) -> Assumption:
+    item = entry.item if isinstance(entry, _Filled) else entry
+    return Assumption(
+        person_id=person,
+        field=item.field,
+        text={"ja": item.definition.text.ja, "en": item.definition.text.en},
+        weighs=item.definition.weighs,
+        verify_first=item.definition.weighs == "against",
+    )

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from zairyu.model.kinds import Role
 from zairyu.model.strict import Strict
@@ -74,6 +74,15 @@ class Source(Strict):
     note: str | None = None
 
 
+class OwnNumber(Strict):
+    """Marks a number as zairyu's own (a weight, the margin, a placeholder period, a magnitude
+    the source gives only as "about"), with the values another reasonable reading could give
+    it. Every result is evaluated with each of them too, and where one gives another outcome
+    the report says, beside the result, that this number decided it."""
+
+    alternatives: Annotated[list[int], Field(min_length=1)]
+
+
 class Parameter(Strict):
     """A named, dated value a reform can change (a date, an age, a number of months)."""
 
@@ -82,6 +91,17 @@ class Parameter(Strict):
     text: Text
     citation: Citation
     reading: Text | None = None
+    zairyu_own: OwnNumber | None = None
+
+    @model_validator(mode="after")
+    def _own_number_is_a_whole_number(self) -> Parameter:
+        if self.zairyu_own is None:
+            return self
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
+            raise ValueError("zairyu_own: only a whole number can have alternatives")
+        if self.value in self.zairyu_own.alternatives:
+            raise ValueError("zairyu_own: an alternative must differ from the value")
+        return self
 
 
 class Variable(Strict):

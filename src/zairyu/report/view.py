@@ -203,6 +203,7 @@ def _signature(person: PersonResult, policy: PolicyAssessment, lang: Lang) -> tu
         presumed.outcome if presumed else None,
         tuple(a.text[lang] for a in presumed.assumptions if a.verify_first) if presumed else (),
         tuple(qualifications(person, lang)),
+        tuple(own_number_notes(person, policy, lang)),
     )
 
 
@@ -220,8 +221,33 @@ def _group(
     if presumed is not None and presumed.outcome != UNDETERMINED:
         presumptive = presumed.outcome_text[lang]
     assumes = _assumes(members, lang) if presumptive else []
-    return PersonGroup(persons, first.outcome_text[lang], presumptive, assumes,
-                       qualifications(first, lang))  # fmt: skip
+    notes = qualifications(first, lang) + own_number_notes(first, policy, lang)
+    return PersonGroup(persons, first.outcome_text[lang], presumptive, assumes, notes)
+
+
+def own_number_notes(person: PersonResult, policy: PolicyAssessment, lang: Lang) -> list[str]:
+    """Beside a result: each of zairyu's own numbers (a weight, the margin, a placeholder
+    period) that decided it, with what another reasonable value would have given."""
+    _ = translate(lang)
+    notes = []
+    for number in person.decided_by:
+        changes = "; ".join(
+            _("with {value}: {outcome}").format(
+                value=a.value, outcome=policy.outcomes[a.outcome][lang]
+            )
+            for a in number.alternatives
+        )
+        message = (
+            "This result is decided by a number of zairyu's own, not the source's: "
+            "{number} = {value} ({changes})."
+            if number.level == "strict"
+            else "This indication is decided by a number of zairyu's own, not the source's: "
+            "{number} = {value} ({changes})."
+        )
+        notes.append(
+            _(message).format(number=number.text[lang], value=number.value, changes=changes)
+        )
+    return notes
 
 
 def qualifications(person: PersonResult, lang: Lang) -> list[str]:

@@ -16,6 +16,7 @@ from zairyu.engine.assessment import (
     Presumptive,
 )
 from zairyu.engine.counterfactual import Change, Counterfactual
+from zairyu.engine.own_numbers import Alternative, DecidingNumber
 from zairyu.engine.presumption import Assumption
 
 
@@ -28,6 +29,11 @@ def _presumptive(raw: dict[str, Any] | None) -> Presumptive | None:
         assumptions=[Assumption(**a) for a in raw.get("assumptions", [])],
         missing_facts=[Fact(**f) for f in raw.get("missing_facts", [])],
     )
+
+
+def _deciding(raw: dict[str, Any]) -> DecidingNumber:
+    alternatives = [Alternative(**a) for a in raw["alternatives"]]
+    return DecidingNumber(raw["parameter"], raw["value"], raw["text"], raw["level"], alternatives)
 
 
 def _person(raw: dict[str, Any]) -> PersonResult:
@@ -55,6 +61,7 @@ def _person(raw: dict[str, Any]) -> PersonResult:
         missing_facts=[Fact(**f) for f in raw.get("missing_facts", [])],
         presumptive=_presumptive(raw.get("presumptive")),
         known_by_law=[KnownByLaw(**k) for k in raw.get("known_by_law", [])],
+        decided_by=[_deciding(d) for d in raw.get("decided_by", [])],
         counterfactuals=[
             Counterfactual(tuple(Change(**ch) for ch in cf["changes"]), cf["outcome"])
             for cf in raw.get("counterfactuals", [])
