@@ -120,7 +120,7 @@ def test_screen_save_assess_decide_switch_and_sign_out(page, server):
     page.fill("#de-status", "定住者")
     page.fill("#de-months", "12")
     page.fill("#de-by", "東京出入国在留管理局")
-    page.fill("#de-on", "2026-11-30")
+    page.fill("#de-on", "2025-05-30")  # before the fixed day: no decision after today
     page.click("text=処分を記録する")
     page.wait_for_selector("text=東京出入国在留管理局")
     case_url = page.url.split("#")[0]

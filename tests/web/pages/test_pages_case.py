@@ -79,7 +79,7 @@ def test_a_refusal_without_reasons_is_refused_with_the_field_named(site):
             "outcome": "refused",
             "person_ids": "p1",
             "decided_by": "ISA",
-            "decided_on": "2025-07-01",
+            "decided_on": "2025-05-30",
         },
     )
     assert response.status_code == 422
@@ -99,7 +99,7 @@ def test_a_decision_is_recorded_with_who_decided_and_who_recorded_it(site):
             "status_of_residence": "定住者",
             "period_months": "12",
             "decided_by": "Tokyo Regional Immigration Bureau",
-            "decided_on": "2025-07-01",
+            "decided_on": "2025-05-30",
         },
     )
     page = browser.get(case_path).text
@@ -193,7 +193,7 @@ def test_script_in_every_text_field_is_shown_as_text_never_run(site):
             "person_ids": "p1",
             "reasons": evil,
             "decided_by": evil,
-            "decided_on": "2025-07-01",
+            "decided_on": "2025-05-30",
         },
     )
     for page in (browser.get(case_path).text, browser.get("/cases").text):
