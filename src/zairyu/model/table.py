@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from zairyu.model.columns import COLUMNS, FACT_COLUMNS, Column, Kind, Row, Value
+from zairyu.model.dates import DateValue, ImpreciseDate, earliest
 from zairyu.model.household import Conviction, Household, Person
 from zairyu.model.kinds import (
     DeportationGround,
@@ -25,6 +26,13 @@ __all__ = ["COLUMNS", "FACT_COLUMNS", "Column", "Kind", "Row", "Value", "househo
 COMPULSORY_OR_HIGH = (SchoolLevel.elementary, SchoolLevel.junior_high, SchoolLevel.high)
 
 
+def _day(value: DateValue | None) -> date | None:
+    """A date as an exact row holds it. An imprecise date (a month, a year) is unknown here:
+    the assessment evaluates it as an interval through ``zairyu.model.intervals``, which
+    gives this table exact days only."""
+    return None if isinstance(value, ImpreciseDate) else value
+
+
 def _school_columns(person: Person) -> Row:
     if person.school is None:
         return {
@@ -34,19 +42,19 @@ def _school_columns(person: Person) -> Row:
             "school_ongoing": None,
             "school_last_end": None,
         }
-    enrolments = sorted(person.school.enrolments, key=lambda e: e.start)
+    enrolments = sorted(person.school.enrolments, key=lambda e: earliest(e.start))
     counted = [
-        e.start
+        _day(e.start)
         for e in enrolments
         if e.level in COMPULSORY_OR_HIGH and e.in_japan and e.home_language_school is not True
     ]
     latest = enrolments[-1] if enrolments else None
     return {
         "school_level": latest.level.value if latest else "none",
-        "school_first_start": min(counted) if counted else None,
+        "school_first_start": None if None in counted else min(counted) if counted else None,  # type: ignore[type-var]
         "school_enrolled_ever": bool(counted),
         "school_ongoing": latest.end is None if latest else False,
-        "school_last_end": latest.end if latest else None,
+        "school_last_end": _day(latest.end) if latest else None,
     }
 
 
@@ -107,8 +115,8 @@ def _record_columns(person: Person) -> Row:
 
 def _in_japan_since(person: Person) -> date | None:
     if person.born_in_japan:
-        return person.date_of_birth
-    return person.immigration.entry_date if person.born_in_japan is False else None
+        return _day(person.date_of_birth)
+    return _day(person.immigration.entry_date) if person.born_in_japan is False else None
 
 
 def _school_current_local(person: Person) -> bool | None:
@@ -117,7 +125,7 @@ def _school_current_local(person: Person) -> bool | None:
     current = [e for e in person.school.enrolments if e.end is None]
     if not current:
         return False
-    latest = max(current, key=lambda e: e.start)
+    latest = max(current, key=lambda e: earliest(e.start))
     if latest.level not in COMPULSORY_OR_HIGH or not latest.in_japan:
         return False
     return None if latest.home_language_school is None else not latest.home_language_school
@@ -125,10 +133,10 @@ def _school_current_local(person: Person) -> bool | None:
 
 def _illegal_stay_since(person: Person) -> date | None:
     if person.residence.illegal_stay_since is not None:
-        return person.residence.illegal_stay_since
+        return _day(person.residence.illegal_stay_since)
     imm = person.immigration
     if imm.entry_mode in (EntryMode.illegal_entry, EntryMode.illegal_landing):
-        return imm.entry_date
+        return _day(imm.entry_date)
     return None
 
 
@@ -147,13 +155,13 @@ def _circumstance_columns(person: Person) -> Row:
         "illegal_stay_since": _illegal_stay_since(person),
         "child_of_japanese_or_spr": ties.child_of_japanese_or_spr,
         "spouse_kind": ties.spouse.value if ties.spouse else None,
-        "cohabiting_with_spouse_since": ties.cohabiting_with_spouse_since,
+        "cohabiting_with_spouse_since": _day(ties.cohabiting_with_spouse_since),
         "spouses_support_each_other": ties.spouses_support_each_other,
         "marriage_stable_and_mature": ties.marriage_stable_and_mature,
         "raises_child": ties.raises_child.value if ties.raises_child else None,
         "raised_child_minor_unmarried": ties.raised_child_minor_unmarried,
         "holds_parental_authority": ties.holds_parental_authority,
-        "raising_child_in_japan_since": ties.raising_child_in_japan_since,
+        "raising_child_in_japan_since": _day(ties.raising_child_in_japan_since),
         "supported_by_appended_table_2_parent": ties.supported_by_appended_table_2_parent,
         "voluntary_appearance": res.voluntary_appearance,
         "previous_deportation_procedure": res.previous_deportation_procedure,
@@ -178,7 +186,7 @@ def _circumstance_columns(person: Person) -> Row:
         "other_humanitarian_need": hum.other_humanitarian_need,
         "special_circumstances": hum.special_circumstances_asserted,
         "application_made": app.made,
-        "applied_on": app.applied_on,
+        "applied_on": _day(app.applied_on),
         "applicant": app.applicant.value if app.applicant else None,
         "unable_to_apply_in_person": app.unable_to_apply_in_person,
     }
@@ -195,13 +203,13 @@ def person_row(household: Household, person: Person) -> Row:
         "household_id": household.id,
         "person_id": person.id,
         "role": person.role.value,
-        "birth_date": person.date_of_birth,
+        "birth_date": _day(person.date_of_birth),
         "born_in_japan": person.born_in_japan,
         "nationality": person.nationality,
         "entry_mode": imm.entry_mode.value if imm.entry_mode else None,
-        "entry_date": imm.entry_date,
+        "entry_date": _day(imm.entry_date),
         "deportation_order": imm.deportation_order,
-        "deportation_order_date": imm.deportation_order_date,
+        "deportation_order_date": _day(imm.deportation_order_date),
         "release_status": imm.release_status.value if imm.release_status else None,
         "wishes_to_stay": person.wishes_to_stay,
         "could_act_as_guardian": person.could_act_as_guardian,
