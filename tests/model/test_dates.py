@@ -94,9 +94,7 @@ def test_an_imprecise_date_is_written_back_as_it_was_given() -> None:
     assert dumped["residence"]["illegal_stay_since"] == "2001"
 
 
-def test_a_school_that_ends_certainly_before_it_starts_is_refused_but_an_overlapping_month_is_not() -> (
-    None
-):
+def test_a_school_ending_surely_before_it_starts_is_refused_an_overlapping_month_is_not() -> None:
     school = {"enrolments": [{"level": "elementary", "start": "2018-04", "end": "2018-04-10"}]}
     parse_household(household(school=school))
     school["enrolments"][0]["end"] = "2018-03"

@@ -19,6 +19,7 @@ from zairyu.documents.view import display_name, format_value, household_name, so
 from zairyu.documents.words import Words
 from zairyu.engine.assessment import HouseholdAssessment
 from zairyu.evidence.catalogue import default_catalogue
+from zairyu.model.dates import earliest, latest
 from zairyu.model.household import Household, Person
 from zairyu.model.table import Row, household_rows
 from zairyu.report.labels import fact_label, role_label
@@ -119,7 +120,11 @@ def _under_age(person: Person, on: date, words: Words) -> Item:
     )
     if person.date_of_birth is None:
         return Item(label, words.t("not recorded"), missing=True, documents=[])
-    under = age_on(person.date_of_birth, on) < UNDER_AGE
+    dob = person.date_of_birth  # a month or a year: decided only if both ends agree
+    under_at = {age_on(day, on) < UNDER_AGE for day in (earliest(dob), min(latest(dob), on))}
+    if len(under_at) > 1:
+        return Item(label, words.t("not recorded"), missing=True, documents=[])
+    under = under_at.pop()
     return Item(label, words.report("yes" if under else "no"), missing=False, documents=[])
 
 

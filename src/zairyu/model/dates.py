@@ -151,6 +151,20 @@ def parse_date(value: object, forms: str = FORMS) -> DateValue:
     raise ValueError(f"must be {forms}")
 
 
+_AGE_TEXT = re.compile(r"age (\d{1,3}) on (\d{4}-\d{2}-\d{2})")
+
+
+def from_text(text: str) -> DateValue | None:
+    """A date from the text ``str`` gives it (``2000-09``, ``age 7 on 2024-04-01``), as the
+    trace of an assessment holds it; ``None`` for any other text."""
+    if match := _AGE_TEXT.fullmatch(text):
+        return parse_date({"age": int(match[1]), "on": match[2]})
+    try:
+        return parse_date(text)
+    except ValueError:
+        return None
+
+
 def parse_day_or_period(value: object) -> DateValue:
     """A day, a month or a year; an age is only a date of birth."""
     if isinstance(value, dict):

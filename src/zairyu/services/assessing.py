@@ -77,7 +77,8 @@ def assess_intervals(
 def _as_written(
     result: PolicyAssessment, intervals: IntervalRows, hung_on: set[tuple[int, str]]
 ) -> None:
-    """Show imprecise dates as written in the trace; keep, of the dates left open, only those
+    """Show imprecise dates as written in the trace (``2000-09``, ``age 7 on 2024-04-01``:
+    ``zairyu.model.dates.from_text`` reads them back); keep, of the dates left open, only those
     a result hung on (a date whose whole interval gives one answer is not missing)."""
     index = {str(row["person_id"]): i for i, row in enumerate(intervals.rows)}
 
@@ -95,11 +96,11 @@ def _as_written(
         for condition in person.conditions:
             for column in condition.inputs:
                 if (i, column) in intervals.written:
-                    condition.inputs[column] = intervals.written[(i, column)]
+                    condition.inputs[column] = str(intervals.written[(i, column)])
             for pid, inputs in condition.household_inputs.items():
                 for column in inputs:
                     if (index[pid], column) in intervals.written:
-                        inputs[column] = intervals.written[(index[pid], column)]
+                        inputs[column] = str(intervals.written[(index[pid], column)])
 
 
 def consistency(household: Household, as_of: date) -> list[Problem]:
