@@ -100,3 +100,20 @@ def test_a_school_ending_surely_before_it_starts_is_refused_an_overlapping_month
     school["enrolments"][0]["end"] = "2018-03"
     with pytest.raises(InvalidHousehold, match="before start"):
         parse_household(household(school=school))
+
+
+def test_imprecise_dates_are_written_as_each_language_writes_them() -> None:
+    from zairyu.i18n import format_date_value
+
+    month, year = parse_date("2000-09"), parse_date("2000")
+    age = parse_date({"age": 7, "on": "2024-04-01"})
+    assert [format_date_value(v, "ja") for v in (month, year, age)] == [
+        "2000年9月",
+        "2000年",
+        "2024年4月1日時点で7歳",
+    ]
+    assert [format_date_value(v, "en") for v in (month, year, age)] == [
+        "September 2000",
+        "2000",
+        "aged 7 on 1 April 2024",
+    ]
