@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zairyu.engine.scalar import whole_years
+from zairyu.i18n import format_date_value
 from zairyu.model.dates import ImpreciseDate, parse_date
 from zairyu.model.problems import InvalidHousehold, parse_household
 
@@ -103,8 +104,6 @@ def test_a_school_ending_surely_before_it_starts_is_refused_an_overlapping_month
 
 
 def test_imprecise_dates_are_written_as_each_language_writes_them() -> None:
-    from zairyu.i18n import format_date_value
-
     month, year = parse_date("2000-09"), parse_date("2000")
     age = parse_date({"age": 7, "on": "2024-04-01"})
     assert [format_date_value(v, "ja") for v in (month, year, age)] == [

@@ -21,8 +21,10 @@ from zairyu.engine.assessment import (
     PolicyAssessment,
 )
 from zairyu.engine.plan import UNDETERMINED
+from zairyu.i18n import format_date_value
+from zairyu.model.dates import ImpreciseDate, from_text
 from zairyu.model.household import Household
-from zairyu.model.table import Value
+from zairyu.model.table import COLUMNS, Value
 from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import Source
 from zairyu.report.labels import fact_label, role_label
@@ -143,6 +145,9 @@ def format_value(value: Value, column: str, words: Words) -> str:
     if isinstance(value, date):
         return words.day(value)
     if isinstance(value, str):
+        written = from_text(value) if COLUMNS[column].kind == "date" else None
+        if isinstance(written, ImpreciseDate):  # a month, a year, an age: as written
+            return format_date_value(written, words.lang)
         return value_text(column, value, words)
     return str(value)
 

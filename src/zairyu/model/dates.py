@@ -165,6 +165,17 @@ def from_text(text: str) -> DateValue | None:
         return None
 
 
+def written_date(value: object) -> DateValue | None:
+    """A date as a household file or an assessment's trace writes it (a text, or an age
+    object), or ``None`` for a value that is not one."""
+    if isinstance(value, dict):
+        try:
+            return _age(value)
+        except ValueError:
+            return None
+    return from_text(value) if isinstance(value, str) else None
+
+
 def parse_day_or_period(value: object) -> DateValue:
     """A day, a month or a year; an age is only a date of birth."""
     if isinstance(value, dict):
