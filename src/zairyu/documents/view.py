@@ -27,7 +27,7 @@ from zairyu.model.household import Household
 from zairyu.model.table import COLUMNS, Value
 from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import Source
-from zairyu.report.labels import fact_label, role_label
+from zairyu.report.labels import fact_label, missing_label, role_label
 from zairyu.report.view import AGAINST_KINDS, FOR_KINDS, mark_word
 
 # Condition kinds whose holding (True) speaks for the person: a requirement met, a ground, a
@@ -208,7 +208,9 @@ def levels(person: PersonResult, words: Words) -> list[Level]:
 def missing_views(person: PersonResult, household: Household, words: Words) -> list[MissingView]:
     lang = words.lang
     return [
-        MissingView(display_name(household, f.person_id), fact_label(f.column, lang), f.column)
+        MissingView(
+            display_name(household, f.person_id), missing_label(f.column, f.written, lang), f.column
+        )
         for f in person.missing_facts
     ]
 
@@ -320,7 +322,8 @@ def gather_list(
                 key = (fact.person_id, fact.column)
                 if key not in seen:
                     name = display_name(household, fact.person_id)
-                    seen[key] = MissingView(name, fact_label(fact.column, words.lang), fact.column)
+                    label = missing_label(fact.column, fact.written, words.lang)
+                    seen[key] = MissingView(name, label, fact.column)
     return list(seen.values())
 
 

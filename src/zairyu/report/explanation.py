@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from zairyu.engine.assessment import HouseholdAssessment, PersonResult, PolicyAssessment
 from zairyu.i18n import Lang
-from zairyu.report.labels import fact_label
+from zairyu.report.labels import missing_label
 from zairyu.report.view import (
     ConditionLine,
     GatherItem,
@@ -98,10 +98,8 @@ def _person_detail(person: PersonResult, policy: PolicyAssessment, lang: Lang) -
         lines.append(f"    {_('Known by law')}: {known.text[lang]}")
     if person.missing_facts:
         lines.append(f"    {_('Facts still missing')}:")
-        lines.extend(
-            f"      - {fact}" for fact in dict.fromkeys(_fact(f.person_id, f.column, lang)
-                                                          for f in person.missing_facts)
-        )  # fmt: skip
+        facts = (_fact(f.person_id, f.column, lang, f.written) for f in person.missing_facts)
+        lines.extend(f"      - {fact}" for fact in dict.fromkeys(facts))
     changes = counterfactual_lines(person, policy, lang)
     if changes:
         lines.append(f"    {_('What could change the assessment')}:")
@@ -119,5 +117,5 @@ def _condition(line: ConditionLine) -> str:
     return "\n".join(parts)
 
 
-def _fact(person_id: str, column: str, lang: Lang) -> str:
-    return f"{person_id}: {fact_label(column, lang)}"
+def _fact(person_id: str, column: str, lang: Lang, written: str | None = None) -> str:
+    return f"{person_id}: {missing_label(column, written, lang)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -82,17 +83,21 @@ def _as_written(
     a result hung on (a date whose whole interval gives one answer is not missing)."""
     index = {str(row["person_id"]): i for i, row in enumerate(intervals.rows)}
 
-    def needed(fact: Fact) -> bool:
-        cell = (index[fact.person_id], fact.column)
-        return cell not in intervals.open or cell in hung_on
+    def worded(facts: list[Fact]) -> list[Fact]:
+        kept = []
+        for fact in facts:
+            cell = (index[fact.person_id], fact.column)
+            if cell in intervals.open and cell not in hung_on:
+                continue  # its whole interval gives one answer
+            written = intervals.written.get(cell)
+            kept.append(replace(fact, written=str(written)) if written else fact)
+        return kept
 
     for person in result.persons:
         i = index[person.person_id]
-        person.missing_facts = [f for f in person.missing_facts if needed(f)]
+        person.missing_facts = worded(person.missing_facts)
         if person.presumptive is not None:
-            person.presumptive.missing_facts = [
-                f for f in person.presumptive.missing_facts if needed(f)
-            ]
+            person.presumptive.missing_facts = worded(person.presumptive.missing_facts)
         for condition in person.conditions:
             for column in condition.inputs:
                 if (i, column) in intervals.written:
