@@ -332,25 +332,38 @@ class CornerPlan(ScalarPlan):
             cells[AS_OF] = exact(as_of)
             abstract.append(cells)
         evaluation.rows = abstract
-        compiler = _Compiler(self.plan, evaluation)
+        compiler, steps, outcomes = self._compiled()
+        compiler.evaluation = evaluation
         out = [{**row, AS_OF: as_of} for row in rows]
-        for step in self.plan.steps:
-            fn = compiler.compile(step.node)
+        for step, fn in zip(self.plan.steps, steps, strict=True):
             for i in range(len(out)):
                 applies = step.roles is None or out[i]["role"] in step.roles
                 values = fn(abstract, i) if applies else NULL
                 abstract[i][step.name] = values
                 out[i][step.name] = decided(values)
         for i in range(len(out)):
-            out[i]["outcome"] = self._outcome(compiler, abstract, i)
-        self.last[:] = [evaluation]
+            out[i]["outcome"] = self._outcome(outcomes, abstract, i)
+        self.last.append(evaluation)
         return out
 
-    def _outcome(self, compiler: _Compiler, rows: list[AbstractRow], i: int) -> str:
-        for outcome in self.plan.outcomes:
-            values = compiler.compile(outcome.node)(rows, i)
+    def _compiled(self) -> tuple[_Compiler, list[AFn], list[tuple[str, AFn]]]:
+        """The plan compiled once per ``CornerPlan``, that is per assessment: the compiler
+        records into the evaluation it is given, so it is never shared between assessments
+        (two requests at once would record into each other's)."""
+        cached = self.cache.get("corners")
+        if cached is None:
+            compiler = _Compiler(self.plan, Evaluation([]))
+            steps = [compiler.compile(step.node) for step in self.plan.steps]
+            outcomes = [(o.id, compiler.compile(o.node)) for o in self.plan.outcomes]
+            cached = self.cache["corners"] = (compiler, steps, outcomes)
+        return cached
+
+    @staticmethod
+    def _outcome(outcomes: list[tuple[str, AFn]], rows: list[AbstractRow], i: int) -> str:
+        for outcome_id, fn in outcomes:
+            values = fn(rows, i)
             if values == TRUE:
-                return outcome.id
+                return outcome_id
             if values != FALSE:
                 return UNDETERMINED
         return UNDETERMINED
