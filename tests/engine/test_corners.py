@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from zairyu.engine.corners import corner_plan
 from zairyu.model.household import Household
 from zairyu.model.table import household_rows
 from zairyu.services.assessing import assess_document
+from zairyu.services.errors import InvalidHousehold
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 AS_OF = date(2025, 1, 1)
@@ -170,3 +172,34 @@ def test_an_age_close_to_the_limit_is_left_open_and_names_the_exact_date_of_birt
     younger = result.person("children-2023", "c1")
     assert younger.outcome == "within_measure"
     assert younger.missing_facts == []
+
+
+def _child_with_conviction(birth: str) -> dict[str, Any]:
+    return {
+        "id": "h1",
+        "members": [
+            {
+                "id": "c1",
+                "role": "child",
+                "date_of_birth": birth,
+                "record": {"convictions": [{"offence": "drug"}]},
+            }
+        ],
+    }
+
+
+def test_an_input_check_refuses_an_imprecise_date_only_if_every_day_fails_it() -> None:
+    with pytest.raises(InvalidHousehold) as raised:
+        assess_document(_child_with_conviction("2015"), date(2025, 6, 1))
+    assert raised.value.problems[0].where == "household 'h1', member 'c1' (members[0])"
+    assess_document(_child_with_conviction("2011"), date(2025, 6, 1), counterfactuals=False)
+
+
+def test_an_entry_that_may_be_in_the_month_of_birth_is_accepted_one_before_it_is_not() -> None:
+    person = {"id": "p1", "role": "parent", "date_of_birth": "2000-05", "born_in_japan": False}
+    same = {**person, "immigration": {"entry_date": "2000-05"}}
+    assess_document({"id": "h1", "members": [same]}, AS_OF, counterfactuals=False)
+    before = {**person, "immigration": {"entry_date": "2000-04"}}
+    with pytest.raises(InvalidHousehold) as raised:
+        assess_document({"id": "h1", "members": [before]}, AS_OF)
+    assert {p.field for p in raised.value.problems} >= {"immigration.entry_date"}

@@ -162,7 +162,7 @@ class Evaluation:
 
 
 class _Compiler:
-    def __init__(self, plan: Plan, evaluation: Evaluation) -> None:
+    def __init__(self, plan: Plan | None, evaluation: Evaluation) -> None:
         self.plan = plan
         self.evaluation = evaluation
 
@@ -173,8 +173,9 @@ class _Compiler:
         for name in names(node):
             if name in COLUMNS:
                 own.add(name)
-            own |= self.plan.own_deps.get(name, frozenset())
-            household |= self.plan.household_deps.get(name, frozenset())
+            if self.plan is not None:
+                own |= self.plan.own_deps.get(name, frozenset())
+                household |= self.plan.household_deps.get(name, frozenset())
         return own, household
 
     def _flag(self, node: Node, rows: list[AbstractRow], i: int) -> None:
@@ -322,16 +323,8 @@ class CornerPlan(ScalarPlan):
     last: list[Evaluation] = field(default_factory=list, compare=False)
 
     def evaluate(self, rows: list[Row], as_of: date) -> list[Row]:
-        evaluation = Evaluation([])
-        abstract: list[AbstractRow] = []
-        for i, row in enumerate(rows):
-            cells = {name: exact(value) for name, value in row.items()}
-            for (j, column), values in self.spans.items():
-                if j == i and row.get(column) is None:
-                    cells[column] = values
-            cells[AS_OF] = exact(as_of)
-            abstract.append(cells)
-        evaluation.rows = abstract
+        abstract = abstract_rows(rows, self.spans, as_of)
+        evaluation = Evaluation(abstract)
         compiler, steps, outcomes = self._compiled()
         compiler.evaluation = evaluation
         out = [{**row, AS_OF: as_of} for row in rows]
@@ -367,6 +360,32 @@ class CornerPlan(ScalarPlan):
             if values != FALSE:
                 return UNDETERMINED
         return UNDETERMINED
+
+
+def abstract_rows(
+    rows: list[Row], spans: dict[tuple[int, str], Values], as_of: date
+) -> list[AbstractRow]:
+    """Exact rows as sets of one value each, the open cells (still ``None`` in ``rows``:
+    a presumption or a counterfactual may have set them since) as the values they can take."""
+    abstract: list[AbstractRow] = []
+    for i, row in enumerate(rows):
+        cells = {name: exact(value) for name, value in row.items()}
+        for (j, column), values in spans.items():
+            if j == i and row.get(column) is None:
+                cells[column] = values
+        cells[AS_OF] = exact(as_of)
+        abstract.append(cells)
+    return abstract
+
+
+def certainly_false(
+    node: Node, rows: list[Row], spans: dict[tuple[int, str], Values], as_of: date
+) -> list[bool]:
+    """Per row, whether a condition fails for every day the open cells allow (an input check:
+    refused only when no narrowing of the dates could satisfy it)."""
+    abstract = abstract_rows(rows, spans, as_of)
+    fn = _Compiler(None, Evaluation(abstract)).compile(node)
+    return [fn(abstract, i) == FALSE for i in range(len(rows))]
 
 
 def corner_plan(scalar: ScalarPlan, spans: dict[tuple[int, str], Values]) -> CornerPlan:

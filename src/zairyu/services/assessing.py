@@ -14,8 +14,8 @@ from zairyu.engine.assessment import (
     assess_rows,
 )
 from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
-from zairyu.engine.consistency import row_problems
-from zairyu.engine.corners import corner_plan
+from zairyu.engine.consistency import checks, row_problems
+from zairyu.engine.corners import certainly_false, corner_plan
 from zairyu.model.household import Household
 from zairyu.model.intervals import IntervalRows, TooManyImpreciseDates, interval_rows
 from zairyu.model.problems import check_household, load_household, parse_household
@@ -35,9 +35,6 @@ def assess_household(
 
     Raises ``InvalidHousehold`` (facts that cannot be true on that date) or
     ``PolicyChoiceError`` (an unknown policy, or none in force)."""
-    problems = check_household(household, as_of) + consistency(household, as_of)
-    if problems:
-        raise InvalidHousehold(source, problems)
     try:
         intervals = interval_rows(household, as_of)
     except TooManyImpreciseDates as error:
@@ -46,6 +43,9 @@ def assess_household(
         raise InvalidHousehold(
             source, [Problem(where, ", ".join(error.paths), str(error))]
         ) from None
+    problems = check_household(household, as_of) + consistency(household, as_of, intervals)
+    if problems:
+        raise InvalidHousehold(source, problems)
     try:
         if not intervals.imprecise:
             return assess(household, as_of, policy_ids, counterfactuals=counterfactuals)
@@ -108,15 +108,29 @@ def _as_written(
                         inputs[column] = str(intervals.written[(index[pid], column)])
 
 
-def consistency(household: Household, as_of: date) -> list[Problem]:
-    """Facts that cannot be true together: the checks every caseload row gets too."""
+def consistency(
+    household: Household, as_of: date, intervals: IntervalRows | None = None
+) -> list[Problem]:
+    """Facts that cannot be true together: the checks every caseload row gets too. With
+    imprecise dates, a check fails only if it fails for every day the dates allow."""
+    if intervals is None or not intervals.imprecise:
+        failed = row_problems(household_rows(household), as_of)
+    else:
+        failed = [
+            (i, check)
+            for check in checks()
+            for i, fails in enumerate(
+                certainly_false(check.node, intervals.rows, intervals.open, as_of)
+            )
+            if fails
+        ]
     return [
         Problem(
             f"household '{household.id}', member '{household.members[i].id}' (members[{i}])",
             check.field,
             check.message.en,
         )
-        for i, check in row_problems(household_rows(household), as_of)
+        for i, check in sorted(failed, key=lambda found: found[0])
     ]
 
 
