@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from zairyu.engine.assessment import HouseholdAssessment
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.corners import corner_plan
+from zairyu.engine.scalar import whole_years
+from zairyu.model.dates import ImpreciseDate, parse_date
 from zairyu.model.household import Household
 from zairyu.model.table import household_rows
 from zairyu.services.assessing import assess_document
@@ -79,23 +81,30 @@ def _set(document: dict[str, Any], i: int, path: tuple[str, ...], value: object)
 
 @st.composite
 def narrowed(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
-    """An example with one or two of its dates made imprecise (a month or a year around the
-    recorded day), and the same household with each of those dates narrowed to some day
-    inside it (not necessarily the recorded one)."""
+    """An example with one or two of its dates made imprecise (a month, a year, or for a date
+    of birth an age on a day, around the recorded day), and the same household with each of
+    those dates narrowed to some day inside it (not necessarily the recorded one)."""
     path = draw(st.sampled_from(EXAMPLE_FILES))
     original = json.loads(path.read_text(encoding="utf-8"))
     candidates = _dates(original)
     chosen = draw(st.lists(st.sampled_from(candidates), min_size=1, max_size=2, unique=True))
     imprecise, exact = json.loads(json.dumps(original)), json.loads(json.dumps(original))
     for i, field, day in chosen:
-        if draw(st.booleans()):
+        kinds = ["month", "year", *(["age"] if field == ("date_of_birth",) else [])]
+        kind = draw(st.sampled_from(kinds))
+        written: object
+        if kind == "month":
             written = f"{day.year}-{day.month:02d}"
-            first, last = (
-                date(day.year, day.month, 1),
-                date(day.year, day.month, monthrange(day.year, day.month)[1]),
-            )
-        else:
+            first = date(day.year, day.month, 1)
+            last = date(day.year, day.month, monthrange(day.year, day.month)[1])
+        elif kind == "year":
             written, first, last = str(day.year), date(day.year, 1, 1), date(day.year, 12, 31)
+        else:  # an age on some day between birth and the assessment date
+            on = draw(st.dates(day, AS_OF))
+            written = {"age": whole_years(day, on), "on": on.isoformat()}
+            interval = parse_date(written)
+            assert isinstance(interval, ImpreciseDate)
+            first, last = interval.earliest, interval.latest
         if field == ("date_of_birth",):
             last = min(last, AS_OF)
         _set(imprecise, i, field, written)
@@ -103,7 +112,7 @@ def narrowed(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     return imprecise, exact
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(narrowed())
 def test_narrowing_an_imprecise_date_to_a_day_inside_it_never_contradicts_a_decided_result(
     pair: tuple[dict[str, Any], dict[str, Any]],
