@@ -79,6 +79,18 @@ def _set(document: dict[str, Any], i: int, path: tuple[str, ...], value: object)
     target[path[-1]] = value
 
 
+# Births whose month decides a result: 18 around the reference date of 10 June 2024, of
+# school age (the birth cutoff of the measure), 18 or 20 around the assessment date.
+NEAR_A_BOUNDARY = (
+    date(2006, 6, 15),
+    date(2006, 6, 5),
+    date(2018, 4, 1),
+    date(2018, 4, 2),
+    date(2006, 12, 20),
+    date(2004, 12, 31),
+)
+
+
 @st.composite
 def narrowed(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     """An example with one or two of its dates made imprecise (a month, a year, or for a date
@@ -89,7 +101,10 @@ def narrowed(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     candidates = _dates(original)
     chosen = draw(st.lists(st.sampled_from(candidates), min_size=1, max_size=2, unique=True))
     imprecise, exact = json.loads(json.dumps(original)), json.loads(json.dumps(original))
-    for i, field, day in chosen:
+    for i, field, recorded in chosen:
+        day = recorded
+        if field == ("date_of_birth",) and draw(st.booleans()):
+            day = draw(st.sampled_from(NEAR_A_BOUNDARY))  # a birth month that can matter
         kinds = ["month", "year", *(["age"] if field == ("date_of_birth",) else [])]
         kind = draw(st.sampled_from(kinds))
         written: object
