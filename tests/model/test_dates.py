@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from zairyu.engine.scalar import whole_years
 from zairyu.i18n import format_date_value
 from zairyu.model.dates import ImpreciseDate, parse_date
-from zairyu.model.problems import InvalidHousehold, parse_household
+from zairyu.model.problems import InvalidHousehold, check_household, parse_household
 
 
 def household(**person: object) -> dict[str, object]:
@@ -116,3 +116,18 @@ def test_imprecise_dates_are_written_as_each_language_writes_them() -> None:
         "2000",
         "aged 7 on 1 April 2024",
     ]
+
+
+def test_an_age_stated_on_a_day_after_the_assessment_date_is_refused() -> None:
+    parsed = parse_household(household(date_of_birth={"age": 7, "on": "2024-04-01"}))
+    (problem,) = check_household(parsed, date(2024, 3, 31))
+    assert problem.field == "date_of_birth"
+    assert "after the assessment date" in problem.message
+    assert check_household(parsed, date(2024, 4, 1)) == []
+
+
+def test_a_month_of_birth_is_refused_only_when_all_of_it_is_after_the_assessment_date() -> None:
+    parsed = parse_household(household(date_of_birth="2024-06"))
+    assert check_household(parsed, date(2024, 6, 1)) == []
+    (problem,) = check_household(parsed, date(2024, 5, 31))
+    assert problem.field == "date_of_birth"

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from zairyu.model.dates import earliest, latest
+from zairyu.model.dates import ImpreciseDate, earliest, latest
 from zairyu.model.household import Household, Role
 from zairyu.model.shown import shown, shown_json
 
@@ -93,6 +93,14 @@ def check_household(household: Household, as_of: date) -> list[Problem]:
         if dob is not None and earliest(dob) > as_of:  # a month or a year: all of it is after
             problems.append(
                 Problem(where, "date_of_birth", f"{dob} is after the assessment date {as_of}")
+            )
+        if isinstance(dob, ImpreciseDate) and dob.on is not None and dob.on > as_of:
+            problems.append(
+                Problem(
+                    where,
+                    "date_of_birth",
+                    f"the age is stated on {dob.on}, after the assessment date {as_of}",
+                )
             )
         imm = person.immigration
         for name, value in (
