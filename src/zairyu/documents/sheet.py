@@ -21,6 +21,7 @@ from zairyu.engine.assessment import HouseholdAssessment
 from zairyu.evidence.catalogue import default_catalogue
 from zairyu.model.dates import earliest, latest
 from zairyu.model.household import Household, Person
+from zairyu.model.intervals import interval_rows
 from zairyu.model.table import Row, household_rows
 from zairyu.report.labels import fact_label, role_label
 
@@ -168,9 +169,17 @@ def sheet_view(household: Household, assessment: HouseholdAssessment, words: Wor
         source_url=source.url,
         persons=[
             person_sheet(p, row, on, household, words)
-            for p, row in zip(household.members, household_rows(household), strict=True)
+            for p, row in zip(household.members, _rows_as_written(household, on), strict=True)
         ],
     )
+
+
+def _rows_as_written(household: Household, on: date) -> list[Row]:
+    """The person-table rows, a date known only to the month, year or age as written."""
+    rows = household_rows(household)
+    for (i, column), written in interval_rows(household, on).written.items():
+        rows[i][column] = str(written)
+    return rows
 
 
 def sheet_html(
