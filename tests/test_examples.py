@@ -132,3 +132,32 @@ def test_the_japanese_spouse_is_weighed_for_the_father_under_the_2024_guidelines
     assert father["outcome"] == "toward_permission"
     married = [c for c in father["conditions"] if "spouse_kind" in c["inputs"]]
     assert married and all(c["inputs"]["spouse_kind"] == "japanese" for c in married)
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "needed"),
+    [
+        ("en", "June 2006", "Date of birth: the exact date is needed, the result depends on it"),
+        ("ja", "2006年6月", "生年月日：正確な日付が必要です。結果がこれにより変わります"),
+    ],
+)
+def test_month_only_dates_are_shown_as_written_and_the_open_result_asks_for_the_exact_day(
+    lang: str, month: str, needed: str
+) -> None:
+    args = ["assess", str(EXAMPLES / "13-month-only-dates.json"), "--as-of", AS_OF]
+    result = CliRunner().invoke(app, [*args, "--lang", lang, "--detail"])
+    assert result.exit_code == 0, result.output
+    assert month in result.stdout
+    assert f"c2: {needed}" in result.stdout
+
+
+def test_month_only_dates_are_written_in_the_json_as_in_the_household_file() -> None:
+    result = json.loads(run_assess("13-month-only-dates.json", "en", "json"))
+    policy = next(p for p in result["policies"] if p["policy_id"] == POLICY)
+    elder = next(p for p in policy["persons"] if p["person_id"] == "c2")
+    assert elder["missing_facts"] == [
+        {"person_id": "c2", "column": "birth_date", "field": "members[].date_of_birth",
+         "written": "2006-06"}
+    ]  # fmt: skip
+    shown = {c["inputs"].get("birth_date") for c in elder["conditions"]} - {None}
+    assert shown == {"2006-06"}

@@ -19,6 +19,8 @@ from babel.dates import format_date
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from zairyu.model.dates import ImpreciseDate
+
 Lang = Literal["ja", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "ja"
@@ -51,6 +53,22 @@ def format_day(day: date, lang: Lang, *, era: bool = False) -> str:
             return f"{japanese_era_year(day)}{day.month}月{day.day}日"
         return f"{day.year}年{day.month}月{day.day}日"
     return format_date(day, "long", locale=_BABEL_LOCALE[lang])
+
+
+def format_date_value(value: date | ImpreciseDate, lang: Lang) -> str:
+    """A date as written in the file: a day as ``format_day`` writes it; a month as
+    2000年9月 / September 2000; a year as 2000年 / 2000; an age as 2024年4月1日時点で7歳 /
+    aged 7 on 1 April 2024."""
+    if isinstance(value, date):
+        return format_day(value, lang)
+    if value.age is not None and value.on is not None:
+        template = gettext(lang, "report", "aged {age} on {day}")
+        return template.format(age=value.age, day=format_day(value.on, lang))
+    if value.precision == "month":
+        if lang == "ja":
+            return f"{value.earliest.year}年{value.earliest.month}月"
+        return format_date(value.earliest, "MMMM y", locale=_BABEL_LOCALE[lang])
+    return f"{value.earliest.year}年" if lang == "ja" else str(value.earliest.year)
 
 
 def japanese_era_year(day: date) -> str:

@@ -96,3 +96,16 @@ def test_the_sheet_says_the_official_form_could_not_be_read_each_person_on_a_new
     firsts = [p for p in pages if p.count(heading) == 2]  # the margin's title and the heading
     assert len(firsts) == len(household.members)
     assert pages[0].count(heading) == 2
+
+
+def test_a_month_only_date_of_birth_is_shown_as_written_and_under_16_only_when_certain() -> None:
+    def month_only(raw):  # type: ignore[no-untyped-def]
+        raw["members"][0]["date_of_birth"] = "1980-05"
+        raw["members"][2]["date_of_birth"] = "2008-06"  # 16 on 10 June 2024, or still 15
+
+    household, assessment = _family(month_only)
+    view = sheet_view(household, assessment, Words("en"))
+    birth = _item(view, 0, "Date of birth")
+    assert not birth.missing and birth.value == "May 1980"
+    assert _item(view, 0, "Under 16").value == "no"
+    assert _item(view, 2, "Under 16").missing

@@ -44,3 +44,38 @@ def test_a_birth_after_the_assessment_date_is_named_in_a_422(api):
     )
     assert response.status_code == 422
     assert "date_of_birth" in response.json()["problems"][0]["path"]
+
+
+def _with_birth(value: object) -> dict[str, object]:
+    first = {**HOUSEHOLD["members"][0], "date_of_birth": value}
+    return {**HOUSEHOLD, "members": [first, *HOUSEHOLD["members"][1:]]}
+
+
+def test_a_month_only_date_of_birth_is_assessed_and_kept_as_written(api):
+    member = api.member()
+    response = member.client.post(
+        "/api/v1/assessments",
+        json={"household": _with_birth("1980-05"), "as_of": "2024-06-01"},
+    )
+    assert response.status_code == 200, response.text
+    shown = {
+        c["inputs"]["birth_date"]
+        for p in response.json()["policies"]
+        for q in p["persons"]
+        if q["person_id"] == "p1"
+        for c in q["conditions"]
+        if c["inputs"].get("birth_date") is not None
+    }
+    assert shown == {"1980-05"}
+
+
+def test_an_impossible_month_is_named_in_a_422(api):
+    member = api.member()
+    response = member.client.post(
+        "/api/v1/assessments",
+        json={"household": _with_birth("1980-13"), "as_of": "2024-06-01"},
+    )
+    assert response.status_code == 422
+    problem = response.json()["problems"][0]
+    assert "date_of_birth" in problem["path"]
+    assert "there is no month 13" in str(problem)

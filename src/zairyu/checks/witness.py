@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from zairyu.checks.facts import DERIVED, GROUNDS, HOUSEHOLD_LEVEL, RECORDED_ILLEGAL_STAY
 from zairyu.checks.values import Day, V, text_of
+from zairyu.model.dates import ImpreciseDate
 from zairyu.model.household import Household, Person
 from zairyu.model.kinds import OffenceCategory
 from zairyu.model.table import household_rows
@@ -53,7 +54,8 @@ def _leaf_type(annotation: Any) -> Any:
     if origin is Annotated:
         return _leaf_type(get_args(annotation)[0])
     if origin in (Union, UnionType):
-        args = [a for a in get_args(annotation) if a is not NoneType]
+        # a date field may also hold a month or a year (ImpreciseDate): its leaf is a date
+        args = [a for a in get_args(annotation) if a not in (NoneType, ImpreciseDate)]
         return _leaf_type(args[0]) if len(args) == 1 else None
     return annotation
 

@@ -19,7 +19,9 @@ from zairyu.documents.view import display_name, format_value, household_name, so
 from zairyu.documents.words import Words
 from zairyu.engine.assessment import HouseholdAssessment
 from zairyu.evidence.catalogue import default_catalogue
+from zairyu.model.dates import earliest, latest
 from zairyu.model.household import Household, Person
+from zairyu.model.intervals import interval_rows
 from zairyu.model.table import Row, household_rows
 from zairyu.report.labels import fact_label, role_label
 
@@ -119,7 +121,11 @@ def _under_age(person: Person, on: date, words: Words) -> Item:
     )
     if person.date_of_birth is None:
         return Item(label, words.t("not recorded"), missing=True, documents=[])
-    under = age_on(person.date_of_birth, on) < UNDER_AGE
+    dob = person.date_of_birth  # a month or a year: decided only if both ends agree
+    under_at = {age_on(day, on) < UNDER_AGE for day in (earliest(dob), min(latest(dob), on))}
+    if len(under_at) > 1:
+        return Item(label, words.t("not recorded"), missing=True, documents=[])
+    under = under_at.pop()
     return Item(label, words.report("yes" if under else "no"), missing=False, documents=[])
 
 
@@ -163,9 +169,17 @@ def sheet_view(household: Household, assessment: HouseholdAssessment, words: Wor
         source_url=source.url,
         persons=[
             person_sheet(p, row, on, household, words)
-            for p, row in zip(household.members, household_rows(household), strict=True)
+            for p, row in zip(household.members, _rows_as_written(household, on), strict=True)
         ],
     )
+
+
+def _rows_as_written(household: Household, on: date) -> list[Row]:
+    """The person-table rows, a date known only to the month, year or age as written."""
+    rows = household_rows(household)
+    for (i, column), written in interval_rows(household, on).written.items():
+        rows[i][column] = str(written)
+    return rows
 
 
 def sheet_html(

@@ -16,6 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from zairyu.engine.assessment import HouseholdAssessment
 from zairyu.model.columns import COLUMNS, Value
+from zairyu.model.dates import from_text
 
 
 class UnreadableAssessment(ValueError):
@@ -30,7 +31,10 @@ def _adapter() -> TypeAdapter[HouseholdAssessment]:
 def _value(column: str, value: Value) -> Value:
     spec = COLUMNS.get(column)
     if spec is not None and spec.kind == "date" and isinstance(value, str):
-        return date.fromisoformat(value)
+        written = from_text(value)  # a month, a year or an age stays as written
+        if written is None:
+            raise ValueError(f"{column}: {value!r} is not a date")
+        return written if isinstance(written, date) else value
     return value
 
 

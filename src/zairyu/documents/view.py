@@ -21,11 +21,13 @@ from zairyu.engine.assessment import (
     PolicyAssessment,
 )
 from zairyu.engine.plan import UNDETERMINED
+from zairyu.i18n import format_date_value
+from zairyu.model.dates import ImpreciseDate, from_text
 from zairyu.model.household import Household
-from zairyu.model.table import Value
+from zairyu.model.table import COLUMNS, Value
 from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import Source
-from zairyu.report.labels import fact_label, role_label
+from zairyu.report.labels import fact_label, missing_label, role_label
 from zairyu.report.view import AGAINST_KINDS, FOR_KINDS, mark_word, who
 
 # Condition kinds whose holding (True) speaks for the person: a requirement met, a ground, a
@@ -143,6 +145,9 @@ def format_value(value: Value, column: str, words: Words) -> str:
     if isinstance(value, date):
         return words.day(value)
     if isinstance(value, str):
+        written = from_text(value) if COLUMNS[column].kind == "date" else None
+        if isinstance(written, ImpreciseDate):  # a month, a year, an age: as written
+            return format_date_value(written, words.lang)
         return value_text(column, value, words)
     return str(value)
 
@@ -203,7 +208,9 @@ def levels(person: PersonResult, words: Words) -> list[Level]:
 def missing_views(person: PersonResult, household: Household, words: Words) -> list[MissingView]:
     lang = words.lang
     return [
-        MissingView(display_name(household, f.person_id), fact_label(f.column, lang), f.column)
+        MissingView(
+            display_name(household, f.person_id), missing_label(f.column, f.written, lang), f.column
+        )
         for f in person.missing_facts
     ]
 
@@ -315,7 +322,8 @@ def gather_list(
                 key = (fact.person_id, fact.column)
                 if key not in seen:
                     name = display_name(household, fact.person_id)
-                    seen[key] = MissingView(name, fact_label(fact.column, words.lang), fact.column)
+                    label = missing_label(fact.column, fact.written, words.lang)
+                    seen[key] = MissingView(name, label, fact.column)
     return list(seen.values())
 
 

@@ -36,6 +36,7 @@ class Fact:
     person_id: str
     column: str
     field: str = ""
+    written: str | None = None  # known only as this month, year or age: the exact date needed
 
 
 @dataclass(slots=True)

@@ -32,6 +32,8 @@ Rules:
 - A column not listed below is refused (a misspelt column would otherwise silently become
   unknown).
 - Booleans: `true`/`false`, `1`/`0` or `yes`/`no`. Dates: `YYYY-MM-DD`. Numbers: whole numbers.
+  A date known only to the month or year, or an age, goes to the error file with its row: assess
+  such a household from a household JSON file (docs/imprecise-dates.md).
 
 Bad values do not stop a run: each goes to the error file (`RESULTS.errors.csv` unless `--errors`
 is given) as `row, household_id, column, value, problem`, where `row` counts data rows from 1

@@ -9,18 +9,16 @@ cannot silently become an unknown. The vocabularies (roles, school levels, ...) 
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Annotated
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     Field,
     StrictBool,
     model_validator,
 )
 
+from zairyu.model.dates import BirthDay, Day, earliest, latest
 from zairyu.model.kinds import (
     Applicant,
     DeportationGround,
@@ -46,22 +44,9 @@ from zairyu.model.strict import Strict
 # An id: 1 to 64 letters of any script (山田家), combining marks, digits, '_', '.' or '-';
 # no spaces, controls or bidi overrides (\p{..} classes: pydantic-core, Polars, JSON Schema).
 ID_PATTERN = r"^[\p{L}\p{M}\p{N}_.\-]+$"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _iso_date_only(value: object) -> object:
-    """Dates are written YYYY-MM-DD: a number is never read as a date (pydantic would take it
-    as seconds since 1970, so a stray 0 would become 1 January 1970)."""
-    if (
-        value is None
-        or isinstance(value, date)
-        or (isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()))
-    ):
-        return value
-    raise ValueError("must be a date written YYYY-MM-DD")
-
-
-Day = Annotated[date, BeforeValidator(_iso_date_only)]
+# Dates (``Day``, ``BirthDay``: zairyu.model.dates) are a day YYYY-MM-DD, or a month or a year
+# when only that is known; a date of birth may also be an age on a stated day. Each is read as
+# the interval of days it allows.
 
 
 def _visible_text(value: str) -> str:
@@ -117,7 +102,7 @@ class SchoolEnrolment(Strict):
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> SchoolEnrolment:
-        if self.end is not None and self.end < self.start:
+        if self.end is not None and latest(self.end) < earliest(self.start):
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
         return self
 
@@ -506,7 +491,7 @@ class Person(Strict):
         description="A name to show on memos, pages and the text report. Sensitive: never "
         "logged, never in an error message, left out of exports unless asked for.",
     )
-    date_of_birth: Day | None = None
+    date_of_birth: BirthDay | None = None
     born_in_japan: StrictBool | None = None
     nationality: Annotated[str, Field(max_length=64)] | None = Field(
         default=None, description="ISO 3166-1 alpha-3 code or a name."

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from zairyu.model.dates import ImpreciseDate, earliest, latest
 from zairyu.model.household import NOT_ECHOED, Household, Role
 from zairyu.model.relations import RelationError
 from zairyu.model.shown import shown, shown_json
@@ -106,16 +107,24 @@ def check_household(household: Household, as_of: date) -> list[Problem]:
     for index, person in enumerate(household.members):
         where = f"{base}, member '{person.id}' (members[{index}])"
         dob = person.date_of_birth
-        if dob is not None and dob > as_of:
+        if dob is not None and earliest(dob) > as_of:  # a month or a year: all of it is after
             problems.append(
                 Problem(where, "date_of_birth", f"{dob} is after the assessment date {as_of}")
+            )
+        if isinstance(dob, ImpreciseDate) and dob.on is not None and dob.on > as_of:
+            problems.append(
+                Problem(
+                    where,
+                    "date_of_birth",
+                    f"the age is stated on {dob.on}, after the assessment date {as_of}",
+                )
             )
         imm = person.immigration
         for name, value in (
             ("immigration.entry_date", imm.entry_date),
             ("immigration.deportation_order_date", imm.deportation_order_date),
         ):
-            if value is not None and dob is not None and value < dob:
+            if value is not None and dob is not None and latest(value) < earliest(dob):
                 problems.append(Problem(where, name, f"{value} is before the date of birth {dob}"))
     parents = [(i, p) for i, p in enumerate(household.members) if p.role == Role.parent]
     children = [p for p in household.members if p.role == Role.child]
@@ -123,7 +132,9 @@ def check_household(household: Household, as_of: date) -> list[Problem]:
         if parent.date_of_birth is None:
             continue
         for child in children:
-            if child.date_of_birth is not None and parent.date_of_birth >= child.date_of_birth:
+            if child.date_of_birth is not None and earliest(parent.date_of_birth) >= latest(
+                child.date_of_birth
+            ):
                 problems.append(
                     Problem(
                         f"{base}, member '{parent.id}' (members[{index}])",

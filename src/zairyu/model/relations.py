@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from zairyu.model.dates import earliest, latest
 from zairyu.model.kinds import LegalStatus, MarriageState, SpouseKind
 from zairyu.model.registry import REGISTRY
 
@@ -148,7 +149,8 @@ def _parent_problems(household: Household, index: int, person: Person) -> list[M
         elif (
             parent.date_of_birth is not None
             and person.date_of_birth is not None
-            and parent.date_of_birth >= person.date_of_birth
+            # with dates known only to a month or a year: refused only if true on every day
+            and earliest(parent.date_of_birth) >= latest(person.date_of_birth)
         ):
             message = (
                 f"the parent '{parent_id}' ({parent.date_of_birth}) is not older than "

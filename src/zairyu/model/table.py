@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from zairyu.model.columns import COLUMNS, FACT_COLUMNS, Column, Kind, Row, Value
+from zairyu.model.dates import DateValue, ImpreciseDate, earliest
 from zairyu.model.household import Conviction, Household, NegativeRecord, Person
 from zairyu.model.kinds import (
     DeportationGround,
@@ -43,28 +44,35 @@ UNKNOWN_SCHOOL: Row = {
 }
 
 
+def _day(value: DateValue | None) -> date | None:
+    """A date as an exact row holds it. An imprecise date (a month, a year) is unknown here:
+    the assessment evaluates it as an interval through ``zairyu.model.intervals``, which
+    gives this table exact days only."""
+    return None if isinstance(value, ImpreciseDate) else value
+
+
 def _school_columns(person: Person) -> Row:
     if person.school is None:
         return dict(UNKNOWN_SCHOOL)
     if person.school.extent == SchoolHistoryExtent.not_enrolled_now_past_unknown:
         return _partial_school_columns(person)
-    enrolments = sorted(person.school.enrolments, key=lambda e: e.start)
+    enrolments = sorted(person.school.enrolments, key=lambda e: earliest(e.start))
     counted = [
-        e.start
+        _day(e.start)
         for e in enrolments
         if e.level in COMPULSORY_OR_HIGH and e.in_japan and e.home_language_school is not True
     ]
     latest = enrolments[-1] if enrolments else None
     return {
         "school_level": latest.level.value if latest else "none",
-        "school_first_start": min(counted) if counted else None,
+        "school_first_start": None if None in counted else min(counted) if counted else None,  # type: ignore[type-var]
         "school_enrolled_ever": bool(counted),
         "school_ongoing": latest.end is None if latest else False,
-        "school_last_end": latest.end if latest else None,
+        "school_last_end": _day(latest.end) if latest else None,
     }
 
 
-def _counted_starts(person: Person) -> list[date]:
+def _counted_starts(person: Person) -> list[DateValue]:
     """Starts at an elementary, junior high or high school in Japan (not home-language)."""
     enrolments = person.school.enrolments if person.school else []
     return [
@@ -134,9 +142,11 @@ def _previous_order_columns(person: Person) -> Row:
             "previous_departure_order": None,
         }
     kinds = {o.kind for o in orders}
-    dates = [o.issued_on for o in orders if o.issued_on is not None]
+    # an order dated only to a month or a year leaves the first date unknown in an exact row
+    days = [_day(o.issued_on) for o in orders if o.issued_on is not None]
+    exact = [d for d in days if d is not None]
     return {
-        "previous_order_first_date": min(dates) if dates else None,
+        "previous_order_first_date": min(exact) if exact and len(exact) == len(days) else None,
         "previous_deportation_order": PreviousOrderKind.deportation_order in kinds,
         "previous_departure_order": PreviousOrderKind.departure_order in kinds,
     }
@@ -190,8 +200,8 @@ def _record_columns(person: Person) -> Row:
 
 def _in_japan_since(person: Person) -> date | None:
     if person.born_in_japan:
-        return person.date_of_birth
-    return person.immigration.entry_date if person.born_in_japan is False else None
+        return _day(person.date_of_birth)
+    return _day(person.immigration.entry_date) if person.born_in_japan is False else None
 
 
 def _school_current_local(person: Person) -> bool | None:
@@ -200,7 +210,7 @@ def _school_current_local(person: Person) -> bool | None:
     current = [e for e in person.school.enrolments if e.end is None]
     if not current:
         return False
-    latest = max(current, key=lambda e: e.start)
+    latest = max(current, key=lambda e: earliest(e.start))
     if latest.level not in COMPULSORY_OR_HIGH or not latest.in_japan:
         return False
     return None if latest.home_language_school is None else not latest.home_language_school
@@ -208,10 +218,10 @@ def _school_current_local(person: Person) -> bool | None:
 
 def _illegal_stay_since(person: Person) -> date | None:
     if person.residence.illegal_stay_since is not None:
-        return person.residence.illegal_stay_since
+        return _day(person.residence.illegal_stay_since)
     imm = person.immigration
     if imm.entry_mode in (EntryMode.illegal_entry, EntryMode.illegal_landing):
-        return imm.entry_date
+        return _day(imm.entry_date)
     return None
 
 
@@ -228,13 +238,13 @@ def _circumstance_columns(person: Person) -> Row:
         "in_japan_since": _in_japan_since(person),
         "school_current_local": _school_current_local(person),
         "illegal_stay_since": _illegal_stay_since(person),
-        "cohabiting_with_spouse_since": ties.cohabiting_with_spouse_since,
+        "cohabiting_with_spouse_since": _day(ties.cohabiting_with_spouse_since),
         "spouses_support_each_other": ties.spouses_support_each_other,
         "marriage_stable_and_mature": ties.marriage_stable_and_mature,
         "raises_child": ties.raises_child.value if ties.raises_child else None,
         "raised_child_minor_unmarried": ties.raised_child_minor_unmarried,
         "holds_parental_authority": ties.holds_parental_authority,
-        "raising_child_in_japan_since": ties.raising_child_in_japan_since,
+        "raising_child_in_japan_since": _day(ties.raising_child_in_japan_since),
         "supported_by_appended_table_2_parent": ties.supported_by_appended_table_2_parent,
         "voluntary_appearance": res.voluntary_appearance,
         "previous_deportation_procedure": _previous_procedure(person),
@@ -259,7 +269,7 @@ def _circumstance_columns(person: Person) -> Row:
         "other_humanitarian_need": hum.other_humanitarian_need,
         "special_circumstances": hum.special_circumstances_asserted,
         "application_made": app.made,
-        "applied_on": app.applied_on,
+        "applied_on": _day(app.applied_on),
         "applicant": app.applicant.value if app.applicant else None,
         "unable_to_apply_in_person": app.unable_to_apply_in_person,
     }
@@ -285,7 +295,7 @@ def _member_columns(household: Household, person: Person) -> Row:
     guardian = household.external_guardian
     return {
         "legal_status": person.legal_status.value if person.legal_status else None,
-        "married_on": marriage.married_on if marriage else None,
+        "married_on": _day(marriage.married_on) if marriage else None,
         "marriage_state": marriage.state.value if marriage and marriage.state else None,
         "spouse_legal_status": spouse_status.value if spouse_status else None,
         "spouse_kind": spouse_kind.value if spouse_kind else None,
@@ -306,13 +316,13 @@ def person_row(household: Household, person: Person) -> Row:
         "household_id": household.id,
         "person_id": person.id,
         "role": person.role.value,
-        "birth_date": person.date_of_birth,
+        "birth_date": _day(person.date_of_birth),
         "born_in_japan": person.born_in_japan,
         "nationality": person.nationality,
         "entry_mode": imm.entry_mode.value if imm.entry_mode else None,
-        "entry_date": imm.entry_date,
+        "entry_date": _day(imm.entry_date),
         "deportation_order": imm.deportation_order,
-        "deportation_order_date": imm.deportation_order_date,
+        "deportation_order_date": _day(imm.deportation_order_date),
         **_previous_order_columns(person),
         "release_status": imm.release_status.value if imm.release_status else None,
         "wishes_to_stay": person.wishes_to_stay,

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from zairyu.engine.assessment import HouseholdAssessment, PersonResult, PolicyAssessment
 from zairyu.i18n import Lang
-from zairyu.report.labels import fact_label
+from zairyu.report.labels import missing_label
 from zairyu.report.view import (
     ConditionLine,
     GatherItem,
@@ -112,10 +112,8 @@ def _person_detail(
         lines.append(f"    {_('Known by law')}: {known.text[lang]}")
     if person.missing_facts:
         lines.append(f"    {_('Facts still missing')}:")
-        lines.extend(
-            f"      - {fact}" for fact in dict.fromkeys(_fact(f.person_id, f.column, lang)
-                                                          for f in person.missing_facts)
-        )  # fmt: skip
+        facts = (_fact(f.person_id, f.column, lang, f.written) for f in person.missing_facts)
+        lines.extend(f"      - {fact}" for fact in dict.fromkeys(facts))
     changes = counterfactual_lines(person, policy, lang)
     if changes:
         lines.append(f"    {_('What could change the assessment')}:")
@@ -133,5 +131,5 @@ def _condition(line: ConditionLine) -> str:
     return "\n".join(parts)
 
 
-def _fact(person_id: str, column: str, lang: Lang) -> str:
-    return f"{person_id}: {fact_label(column, lang)}"
+def _fact(person_id: str, column: str, lang: Lang, written: str | None = None) -> str:
+    return f"{person_id}: {missing_label(column, written, lang)}"

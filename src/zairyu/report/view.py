@@ -21,8 +21,9 @@ from zairyu.engine.assessment import (
 )
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.plan import UNDETERMINED
-from zairyu.i18n import Lang, format_day, gettext
+from zairyu.i18n import Lang, format_date_value, format_day, gettext
 from zairyu.model.columns import COLUMNS, Value
+from zairyu.model.dates import from_text
 from zairyu.model.household import Household
 from zairyu.model.registry import REGISTRY
 from zairyu.report.labels import fact_label, role_label, value_label
@@ -338,7 +339,12 @@ def show_value(column: str, value: Value, lang: Lang) -> str:
     if isinstance(value, date):
         return format_day(value, lang)
     if isinstance(value, str):
-        return value_label(column, value, lang)
+        written = from_text(value) if COLUMNS[column].kind == "date" else None
+        return (
+            value_label(column, value, lang)
+            if written is None
+            else format_date_value(written, lang)
+        )
     return str(value)
 
 

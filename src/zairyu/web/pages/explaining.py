@@ -19,7 +19,7 @@ from zairyu.engine.plan import UNDETERMINED
 from zairyu.i18n import Lang
 from zairyu.policies.loader import load_sources
 from zairyu.report import view as report
-from zairyu.report.labels import fact_label, role_label
+from zairyu.report.labels import fact_label, missing_label, role_label
 
 WORDS = {  # template key -> the report catalog's message
     "title": "Special permission to stay: assessment",
@@ -146,7 +146,10 @@ def _person(
     view.conditions = [_condition(c, lang) for c in person.conditions]
     view.known_by_law = [k.text[lang] for k in person.known_by_law]
     view.missing = list(
-        dict.fromkeys(f"{f.person_id}: {fact_label(f.column, lang)}" for f in person.missing_facts)
+        dict.fromkeys(
+            f"{f.person_id}: {missing_label(f.column, f.written, lang)}"
+            for f in person.missing_facts
+        )
     )
     view.changes = report.counterfactual_lines(person, policy, lang)
     return view

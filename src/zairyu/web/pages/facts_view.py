@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from zairyu.i18n import Lang, format_day
+from zairyu.i18n import Lang, format_date_value
 from zairyu.interview.choice_labels import choice_label
 from zairyu.interview.questions import QUESTIONS, Question
 from zairyu.interview.state import get_path
+from zairyu.model.dates import written_date
 from zairyu.report.labels import fact_label, role_label
 from zairyu.report.view import translate
 
@@ -34,11 +34,12 @@ def shown(value: Any, lang: Lang) -> str:
         if not value:
             return _("none")
         return "; ".join(_item(v, lang) for v in value)
+    if isinstance(value, str | dict):
+        written = written_date(value)
+        if written is not None:  # a day, a month, a year, or an age on a day
+            return format_date_value(written, lang)
     if isinstance(value, str):
-        try:
-            return format_day(date.fromisoformat(value), lang)
-        except ValueError:
-            return choice_label(value, lang)
+        return choice_label(value, lang)
     return str(value)
 
 

@@ -1,0 +1,225 @@
+"""Dates as old files give them: a day, a month, a year, or an age on a stated date.
+
+A date in a household file is written in one of four ways:
+
+- ``"2000-09-15"``: the day, exactly (read as a ``datetime.date``, as it always was);
+- ``"2000-09"``: some day of September 2000;
+- ``"2000"``: some day of 2000;
+- ``{"age": 7, "on": "2024-04-01"}``: a date of birth known only as an age on a stated day;
+  the person was 7 on 1 April 2024, so was born between 2 April 2016 and 1 April 2017
+  (ages as Japanese law reckons them: a birthday is reached on its eve's end, so the age on
+  the anniversary itself is the new one, 年齢計算ニ関スル法律; the same rule as the
+  engine's ``years_between``).
+
+Anything but a day is an ``ImpreciseDate``: the interval of days it allows (``earliest`` to
+``latest``, both included) and the words it was written in. The assessment decides a
+condition only when it holds, or fails, for every day of every interval
+(``zairyu.engine.corners``); otherwise the result is unknown and says which exact date it needs.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+MAX_AGE = 130  # older than anyone recorded; an age above it is a typing error
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"(\d{4})")
+PERIODS = "a date written YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
+FORMS = f"{PERIODS}, or an age on a day: {{'age': 7, 'on': 'YYYY-MM-DD'}}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImpreciseDate:
+    """A date known only to the month, the year, or as an age on a stated day.
+
+    ``earliest`` and ``latest`` are the first and last day it allows; ``written`` is the form
+    of a month or a year (``"2000-09"``, ``"2000"``); ``age`` and ``on`` those of an age."""
+
+    earliest: date
+    latest: date
+    written: str | None = None
+    age: int | None = None
+    on: date | None = None
+
+    @property
+    def precision(self) -> str:
+        """``month``, ``year`` or ``age``."""
+        if self.age is not None:
+            return "age"
+        return "month" if self.written is not None and len(self.written) == 7 else "year"
+
+    def to_json(self) -> str | dict[str, Any]:
+        """The form a household file writes it in."""
+        if self.age is not None and self.on is not None:
+            return {"age": self.age, "on": self.on.isoformat()}
+        return str(self.written)
+
+    def __str__(self) -> str:
+        if self.age is not None and self.on is not None:
+            return f"age {self.age} on {self.on.isoformat()}"
+        return str(self.written)
+
+
+DateValue = date | ImpreciseDate
+
+
+def earliest(value: DateValue) -> date:
+    """The first day a date allows (the day itself for an exact date)."""
+    return value.earliest if isinstance(value, ImpreciseDate) else value
+
+
+def latest(value: DateValue) -> date:
+    """The last day a date allows (the day itself for an exact date)."""
+    return value.latest if isinstance(value, ImpreciseDate) else value
+
+
+def years_before(day: date, years: int) -> date:
+    """The latest birth date that gives an age of at least ``years`` on ``day``: the same day
+    ``years`` earlier, or 28 February for a 29 February in a common year."""
+    year = day.year - years
+    return date(year, day.month, min(day.day, monthrange(year, day.month)[1]))
+
+
+def _year(year: int) -> int:
+    if year < 1:
+        raise ValueError("there is no year 0000")
+    return year
+
+
+def _month(year: int, month: int, text: str) -> ImpreciseDate:
+    _year(year)
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month} (months are 01 to 12)")
+    last = monthrange(year, month)[1]
+    return ImpreciseDate(date(year, month, 1), date(year, month, last), written=text)
+
+
+def _day(text: str, what: str) -> date:
+    match = _DAY.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{what} must be a day written YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    _year(year)
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month} (months are 01 to 12)")
+    if not 1 <= day <= monthrange(year, month)[1]:
+        raise ValueError(f"{year}-{month:02d} has no day {day}")
+    return date(year, month, day)
+
+
+def _age(raw: dict[str, Any]) -> ImpreciseDate:
+    if set(raw) != {"age", "on"}:
+        raise ValueError(
+            "an age is written {'age': 7, 'on': 'YYYY-MM-DD'}, with those two keys only"
+        )
+    age, on = raw["age"], raw["on"]
+    if isinstance(age, bool) or not isinstance(age, int):
+        raise ValueError("the age must be a whole number of years")
+    if not 0 <= age <= MAX_AGE:
+        raise ValueError(f"an age of {age} cannot be true (0 to {MAX_AGE} years)")
+    if not isinstance(on, str):
+        raise ValueError("'on', the day the age was stated, must be written YYYY-MM-DD")
+    day = _day(on.strip(), "'on', the day the age was stated,")
+    first = years_before(day, age + 1) + timedelta(days=1)
+    return ImpreciseDate(first, years_before(day, age), age=age, on=day)
+
+
+def parse_date(value: object, forms: str = FORMS) -> DateValue:
+    """Read a date as a household file writes it; ``ValueError`` says what is wrong in words.
+    A number is never read as a date (pydantic would take it as seconds since 1970)."""
+    if isinstance(value, ImpreciseDate | date):
+        return value
+    if isinstance(value, dict):
+        return _age(value)
+    if not isinstance(value, str):
+        raise ValueError(f"must be {forms}")
+    text = value.strip()
+    if _DAY.fullmatch(text):
+        return _day(text, "a day")
+    if match := _MONTH.fullmatch(text):
+        return _month(int(match[1]), int(match[2]), text)
+    if _YEAR.fullmatch(text):
+        year = _year(int(text))
+        return ImpreciseDate(date(year, 1, 1), date(year, 12, 31), written=text)
+    raise ValueError(f"must be {forms}")
+
+
+_AGE_TEXT = re.compile(r"age (\d{1,3}) on (\d{4}-\d{2}-\d{2})")
+
+
+def from_text(text: str) -> DateValue | None:
+    """A date from the text ``str`` gives it (``2000-09``, ``age 7 on 2024-04-01``), as the
+    trace of an assessment holds it; ``None`` for any other text."""
+    if match := _AGE_TEXT.fullmatch(text):
+        return parse_date({"age": int(match[1]), "on": match[2]})
+    try:
+        return parse_date(text)
+    except ValueError:
+        return None
+
+
+def written_date(value: object) -> DateValue | None:
+    """A date as a household file or an assessment's trace writes it (a text, or an age
+    object), or ``None`` for a value that is not one."""
+    if isinstance(value, dict):
+        try:
+            return _age(value)
+        except ValueError:
+            return None
+    return from_text(value) if isinstance(value, str) else None
+
+
+def parse_day_or_period(value: object) -> DateValue:
+    """A day, a month or a year; an age is only a date of birth."""
+    if isinstance(value, dict):
+        raise ValueError(f"must be {PERIODS} (an age is only given for a date of birth)")
+    return parse_date(value, PERIODS)
+
+
+def _dump(value: DateValue) -> str | dict[str, Any]:
+    return value.to_json() if isinstance(value, ImpreciseDate) else value.isoformat()
+
+
+def _schema(age: bool) -> dict[str, Any]:
+    day = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+    text = (
+        "A day (YYYY-MM-DD), or a month (YYYY-MM) or a year (YYYY) when only that is known. "
+        "An imprecise date is read as every day it allows: a result is decided only when it "
+        "is the same for all of them."
+    )
+    if not age:
+        return {"description": text, **day}
+    person_age = {
+        "type": "object",
+        "description": "An age in whole years on a stated day (a date of birth known only so).",
+        "properties": {
+            "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE},
+            "on": {"type": "string", "format": "date"},
+        },
+        "required": ["age", "on"],
+        "additionalProperties": False,
+    }
+    return {"description": text + " Or an age on a stated day.", "anyOf": [day, person_age]}
+
+
+# A date of the household format: a day, a month or a year.
+Day = Annotated[
+    DateValue,
+    PlainValidator(parse_day_or_period),
+    PlainSerializer(_dump),
+    WithJsonSchema(_schema(age=False)),
+]
+# A date of birth: also an age on a stated day.
+BirthDay = Annotated[
+    DateValue,
+    PlainValidator(parse_date),
+    PlainSerializer(_dump),
+    WithJsonSchema(_schema(age=True)),
+]
