@@ -58,14 +58,15 @@ def _school_columns(person: Person) -> Row:
         return _partial_school_columns(person)
     enrolments = sorted(person.school.enrolments, key=lambda e: earliest(e.start))
     counted = [
-        _day(e.start)
+        e.start
         for e in enrolments
         if e.level in COMPULSORY_OR_HIGH and e.in_japan and e.home_language_school is not True
     ]
+    first_start = _day(min(counted, key=earliest)) if counted else None
     latest = enrolments[-1] if enrolments else None
     return {
         "school_level": latest.level.value if latest else "none",
-        "school_first_start": None if None in counted else min(counted) if counted else None,  # type: ignore[type-var]
+        "school_first_start": first_start,
         "school_enrolled_ever": bool(counted),
         "school_ongoing": latest.end is None if latest else False,
         "school_last_end": _day(latest.end) if latest else None,
