@@ -276,3 +276,41 @@ def test_a_japanese_nationality_without_the_status_of_a_japanese_national_is_ref
         "legal_status": "japanese_national",
     }
     assert row_problems(household_rows(Household.model_validate(household(person))), AS_OF) == []
+
+
+# --- with dates known only to a month or a year (the dates of issue 9 meet the relations) ----
+
+
+def test_a_parent_born_in_the_same_year_as_the_child_is_not_refused_when_it_may_be_true():
+    father = {**FATHER, "date_of_birth": "1980"}
+    child = {"id": "c", "role": "child", "date_of_birth": "1980-12", "parents": ["f"]}
+    assert parse_household(household(father, child)).member("c").parents == ["f"]
+
+
+def test_a_parent_born_after_every_day_the_childs_birth_allows_is_refused():
+    father = {**FATHER, "date_of_birth": "1981"}
+    child = {"id": "c", "role": "child", "date_of_birth": "1980-12", "parents": ["f"]}
+    (problem,) = refused(household(father, child))
+    assert "is not older than this person" in problem
+
+
+def test_a_marriage_or_an_earlier_order_dated_to_the_month_is_unknown_in_an_exact_row():
+    father = married(
+        {
+            **FATHER,
+            "immigration": {
+                "previous_orders": [
+                    {"kind": "departure_order", "issued_on": "2001-03"},
+                    {"kind": "deportation_order", "issued_on": "2003-05-01"},
+                ]
+            },
+        },
+        spouse="m",
+        married_on="2005-06",
+        state="living_together",
+    )
+    mother = married(MOTHER_JP, spouse="f", married_on="2005-06", state="living_together")
+    by_id = rows(household(father, mother))
+    assert by_id["f"]["married_on"] is None
+    assert by_id["f"]["previous_order_first_date"] is None
+    assert by_id["f"]["previous_departure_order"] is True
