@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from zairyu.model.name_search import household_has_name
 from zairyu.store import audit
 from zairyu.store.access import Actor
 from zairyu.store.cases import case_in_org
@@ -77,6 +78,7 @@ def case_page(
     actor: Actor,
     *,
     reference: str = "",
+    name: str = "",
     status: str = "",
     outcome: str = "",
     with_reminders: bool = False,
@@ -89,6 +91,8 @@ def case_page(
         if status:
             query = query.where(Case.status == status)
         cases = list(s.scalars(query.order_by(Case.updated_at.desc(), Case.id)))
+        if name:
+            cases = _named(s, actor, cases, name)
         ids = [c.id for c in cases]
         reminders = dict(
             s.execute(
@@ -111,8 +115,22 @@ def case_page(
         pages = max(1, -(-total // PER_PAGE))
         page = min(max(page, 1), pages)
         shown = rows[(page - 1) * PER_PAGE : page * PER_PAGE]
-        audit.record(s, actor, "list", "case", None, detail=f"{len(shown)} cases")
+        # the name searched for is never written down: not in the trail, the logs or a URL
+        how = " found by a member's name" if name else ""
+        audit.record(s, actor, "list", "case", None, detail=f"{len(shown)} cases{how}")
         return CasePage(shown, total, page, pages, choices)
+
+
+def _named(s: Any, actor: Actor, cases: list[Case], name: str) -> list[Case]:
+    """The cases whose current household has a member whose display name holds ``name``."""
+    households = dict(
+        s.execute(
+            select(CaseVersion.case_id, CaseVersion.household)
+            .join(Case, (Case.id == CaseVersion.case_id) & (Case.version == CaseVersion.version))
+            .where(Case.org_id == actor.org_id, CaseVersion.org_id == actor.org_id)
+        ).all()
+    )
+    return [c for c in cases if household_has_name(households.get(c.id) or {}, name)]
 
 
 def _like(text: str) -> str:
