@@ -91,6 +91,22 @@ def test_json_output_parses_and_keeps_the_exit_status(store: Database) -> None:
     assert [i["rule"] for i in report["due"]["overdue"]] == ["supervisor_notice_within_7_days"]
 
 
+def test_json_output_names_no_family_unless_references_are_asked_for(store: Database) -> None:
+    case_id, _ = _measure(store, staff=False)
+    actor = make_actor(store)
+    Records(store).add(
+        actor,
+        REMINDERS,
+        Cases(store).create(actor, "Family Tanaka", HOUSEHOLD)["id"],
+        {"kind": "deadline", "due_on": date(2025, 3, 12), "title": "Call Mr Tanaka", "done": False},
+    )
+    quiet = _due("--today", "2025-03-11", "--format", "json").output
+    assert "Sato" not in quiet and "Tanaka" not in quiet and "Hanako" not in quiet
+    assert case_id in quiet and "Reminder (typed in on a case)" in quiet
+    told = _due("--today", "2025-03-11", "--format", "json", "--references").output
+    assert "Family Sato" in told and "Call Mr Tanaka" in told
+
+
 def test_a_bad_date_or_an_unknown_organisation_exits_2(store: Database) -> None:
     bad = _due("--today", "10/03/2025")
     assert bad.exit_code == 2

@@ -70,7 +70,8 @@ def due(
     day = as_of_day(today, "--today")
     reports = _reports(day, org)
     if fmt is Format.json:
-        typer.echo(json.dumps({"today": day.isoformat(), "organisations": reports}, default=str))
+        shown = reports if references else [_without_references(r) for r in reports]
+        typer.echo(json.dumps({"today": day.isoformat(), "organisations": shown}, default=str))
     else:
         for report in reports:
             _print_text(report, lang.value, references)
@@ -98,6 +99,23 @@ def _reports(day: Any, org: str | None) -> list[dict[str, Any]]:
         raise fail(f"--org: no organisation named {org!r}") from None
     except SQLAlchemyError as error:
         raise fail(f"the store cannot be read ({type(error).__name__})") from None
+
+
+def _without_references(report: dict[str, Any]) -> dict[str, Any]:
+    """The report without what may name a family: case references, and the words a person
+    typed into a case's reminders (shown as "a reminder typed in on a case")."""
+    due = dict(report["due"])
+    for group in GROUPS:
+        items = []
+        for item in due[group]:
+            item = {k: v for k, v in item.items() if k != "case_reference"}
+            if item.get("source") == "case_reminder":
+                item["title"] = dict(TYPED_TITLE)
+                item.pop("note", None)
+            items.append(item)
+        due[group] = items
+    due["cases"] = [{"id": c["id"]} for c in due.get("cases", [])]
+    return {**report, "due": due}
 
 
 def _service(database: Any) -> MeasureService:
