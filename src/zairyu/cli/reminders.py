@@ -107,8 +107,8 @@ def _without_references(report: dict[str, Any]) -> dict[str, Any]:
     due = dict(report["due"])
     for group in GROUPS:
         items = []
-        for item in due[group]:
-            item = {k: v for k, v in item.items() if k != "case_reference"}
+        for listed in due[group]:
+            item = {k: v for k, v in listed.items() if k != "case_reference"}
             if item.get("source") == "case_reminder":
                 item["title"] = dict(TYPED_TITLE)
                 item.pop("note", None)
