@@ -26,7 +26,8 @@ SOURCE = {"ja": "出典", "en": "Source"}
 
 
 def a_case(server: Server, username: str) -> tuple[str, str]:
-    actor = server.site.accounts.login(username, PASSWORD, None).actor
+    organisation = server.site.organisations[username]
+    actor = server.site.accounts.login(organisation, username, PASSWORD, None).actor
     reference = f"M-{unique()}"
     case = Cases(server.site.db).create(actor, reference, checked(json.loads(FAMILY.read_text())))
     return case["id"], reference

@@ -100,7 +100,8 @@ def test_a_database_address_zairyu_cannot_use_is_one_line(url, said, monkeypatch
 
 
 @pytest.mark.parametrize(
-    "command", [["org", "add", "X"], ["export", "--org", "X"], ["user", "token", "aiko"]]
+    "command",
+    [["org", "add", "X"], ["export", "--org", "X"], ["user", "token", "aiko", "--org", "X"]],
 )
 def test_commands_on_organisations_and_users_say_the_store_cannot_be_reached(command, monkeypatch):
     monkeypatch.setenv("ZAIRYU_DATABASE_URL", UNREACHABLE)
