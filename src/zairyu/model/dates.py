@@ -183,7 +183,8 @@ def parse_day_or_period(value: object) -> DateValue:
     return parse_date(value, PERIODS)
 
 
-def _dump(value: DateValue) -> str | dict[str, Any]:
+def dump_date(value: DateValue) -> str | dict[str, Any]:
+    """A date as the household JSON writes it (``2006-06``, ``2006-06-15``)."""
     return value.to_json() if isinstance(value, ImpreciseDate) else value.isoformat()
 
 
@@ -213,13 +214,13 @@ def _schema(age: bool) -> dict[str, Any]:
 Day = Annotated[
     DateValue,
     PlainValidator(parse_day_or_period),
-    PlainSerializer(_dump),
+    PlainSerializer(dump_date),
     WithJsonSchema(_schema(age=False)),
 ]
 # A date of birth: also an age on a stated day.
 BirthDay = Annotated[
     DateValue,
     PlainValidator(parse_date),
-    PlainSerializer(_dump),
+    PlainSerializer(dump_date),
     WithJsonSchema(_schema(age=True)),
 ]

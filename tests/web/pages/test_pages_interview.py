@@ -146,3 +146,21 @@ def test_script_in_an_answer_is_shown_as_text_on_the_summary(site):
     )
     assert evil not in summary.text
     assert "&lt;script&gt;" in summary.text
+
+
+def test_a_date_known_only_to_the_month_is_an_answer_and_a_bad_one_names_the_forms(site):
+    browser = site.browser(site.member()[0])
+    token, text = start(browser, parents=0, children=1)
+    asked = browser.post(
+        "/interview/change",
+        data={"csrf_token": token, "state": fields(text)["state"], "subject": "c1",
+              "path": "date_of_birth"},
+    )  # fmt: skip
+    state = fields(asked.text)["state"]
+    answer = {"csrf_token": token, "state": state, "subject": "c1", "path": "date_of_birth"}
+    month = browser.post("/interview/answer", data={**answer, "value": "2011-07"})
+    assert month.status_code == 200, month.text
+    assert '"c1|date_of_birth":"2011-07"' in fields(month.text)["state"]
+    bad = browser.post("/interview/answer", data={**answer, "value": "2011-13"})
+    assert bad.status_code == 422
+    assert "YYYY-MM or YYYY when only the month or the year is known" in bad.text

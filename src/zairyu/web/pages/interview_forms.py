@@ -16,17 +16,21 @@ from starlette.datastructures import ImmutableMultiDict
 
 from zairyu.interview.questions import BY_PATH, SUSPENSIONS, Question
 from zairyu.interview.state import InterviewError, get_path, set_path
+from zairyu.model.dates import dump_date, earliest, parse_day_or_period
 from zairyu.model.household import Household
 
 REASONS_PATH = "humanitarian.special_circumstances_reasons"
 # The sentences of a refused answer (the question is on the page just above them); the page
 # translates them (rendering.PAGE_MESSAGES lists them for the catalog).
-DATE = "Write the date as YYYY-MM-DD."
+DATE = (
+    "Write the date as YYYY-MM-DD, or as YYYY-MM or YYYY when only the month or the year is known."
+)
+DAY = "Write the date as YYYY-MM-DD."
 NUMBER = "Write a whole number, within the range the field allows."
 CHOOSE = "Choose one of the answers."
 TEXT = "Write at most 64 characters."
 GROUNDS = "Tick the grounds that apply, or “None of these”."
-MESSAGES = (DATE, NUMBER, CHOOSE, TEXT, GROUNDS)
+MESSAGES = (DATE, DAY, NUMBER, CHOOSE, TEXT, GROUNDS)
 YES_NO = ("yes", "no")
 
 
@@ -45,8 +49,18 @@ class Form:
 
 
 def _day(text: str) -> str:
+    """An exact day (the school periods of the compound question are compared as days)."""
     try:
         return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise InterviewError(DAY) from None
+
+
+def _date(text: str) -> Any:
+    """A date as the household format takes it: a day, or a month or a year when only that is
+    known (one definition: ``zairyu.model.dates``)."""
+    try:
+        return dump_date(parse_day_or_period(text))
     except ValueError:
         raise InterviewError(DATE) from None
 
@@ -69,7 +83,7 @@ def parse(question: Question, form: Form) -> Any:
     if question.kind == "bool":
         return {"yes": True, "no": False}[_choice(value, YES_NO)]
     if question.kind == "date":
-        return _day(value)
+        return _date(value)
     if question.kind == "enum":
         return _choice(value, question.choices)
     if question.kind == "text":
@@ -116,18 +130,19 @@ def _enrolments(question: Question, form: Form) -> list[dict[str, Any]]:
         return []
     latest: dict[str, Any] = {
         "level": _choice(form.one("level"), question.choices),
-        "start": _day(form.one("start")),
-        "end": _day(form.one("end")) if form.one("end") else None,
+        "start": _date(form.one("start")),
+        "end": _date(form.one("end")) if form.one("end") else None,
     }
-    first = form.one("first_start")
-    if not first or _day(first) >= latest["start"]:
+    first_text = form.one("first_start")
+    if not first_text:
         return [latest]
-    earlier_end = (date.fromisoformat(latest["start"]) - timedelta(days=1)).isoformat()
-    earlier = {
-        "level": "elementary",
-        "start": _day(first),
-        "end": earlier_end,
-    }
+    first = parse_day_or_period(first_text)
+    latest_start = parse_day_or_period(latest["start"])
+    if earliest(first) >= earliest(latest_start):
+        return [latest]
+    # the earlier elementary period ends the day before the latest began (as far as known)
+    earlier_end = (earliest(latest_start) - timedelta(days=1)).isoformat()
+    earlier = {"level": "elementary", "start": dump_date(first), "end": earlier_end}
     return [earlier, latest]
 
 
