@@ -71,6 +71,10 @@ REPORT_WORDS = {
     "to": "→",
     "presumptive": "If nothing unrecorded weighs against them",
     "assumes": "Assumes (verify first)",
+    "quote": "Quote",
+    "note": "Note",
+    "known_by_law": "Known by law",
+    "not_applicable": "does not apply",
 }
 
 

@@ -21,31 +21,6 @@ from zairyu.policies.loader import load_sources
 from zairyu.report import view as report
 from zairyu.report.labels import fact_label, missing_label, role_label
 
-WORDS = {  # template key -> the report catalog's message
-    "title": "Special permission to stay: assessment",
-    "household": "Household",
-    "as_of": "Assessed as of",
-    "summary": "Summary",
-    "person": "Person",
-    "outcome": "Assessment",
-    "missing": "Facts still missing",
-    "gather": "What to find out next",
-    "why": "Why (conditions and sources)",
-    "changes": "What could change the assessment",
-    "presumptive": "If nothing unrecorded weighs against them",
-    "assumes": "Assumes (verify first)",
-    "note": "Note",
-    "known_by_law": "Known by law",
-    "none": "none",
-    "unknown": "unknown",
-    "yes": "yes",
-    "no": "no",
-    "source": "Source",
-    "reading": "Reading",
-    "quote": "Quote",
-    "not_applicable": "does not apply",
-}
-
 
 @dataclass
 class ConditionView:
@@ -166,7 +141,7 @@ def explain(
     (the interview's provisional result). ``names``: person id -> display name."""
     _ = report.translate(lang)
     return AssessmentView(
-        words={key: _(message) for key, message in WORDS.items()},
+        words={key: _(message) for key, message in report.REPORT_WORDS.items()},
         household_id=assessment.household_id,
         as_of=assessment.as_of,
         summary=report.assessment_view(assessment, lang, names),
