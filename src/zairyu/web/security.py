@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
 from zairyu.store.access import Actor
@@ -22,6 +22,19 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 bearer = HTTPBearer(auto_error=False, description="A personal API token")
 cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False, description="A browser session")
+
+
+def set_session_cookie(response: Response, value: str, found: Services) -> None:
+    """The browser session's cookie, as the API's and the pages' sign-in both set it."""
+    response.set_cookie(
+        SESSION_COOKIE,
+        value,
+        max_age=found.settings.login.session_hours * 3600,
+        httponly=True,
+        secure=found.settings.secure_cookies,
+        samesite="strict",
+        path="/",
+    )
 
 
 def remote_address(request: Request) -> str | None:

@@ -25,7 +25,7 @@ from zairyu.i18n import LANGS
 from zairyu.web.pages.rendering import LANG_COOKIE, render
 from zairyu.web.pages.routing import page_router
 from zairyu.web.pages.session import BadFormToken, Changer, Found
-from zairyu.web.security import SESSION_COOKIE, remote_address
+from zairyu.web.security import SESSION_COOKIE, remote_address, set_session_cookie
 
 router = page_router()
 SIGNIN_COOKIE = "zairyu_signin"
@@ -78,15 +78,7 @@ def sign_in(
         return _form(request, found, message, 401, organisation)
     value, _csrf = found.accounts.open_session(result.actor)
     response = RedirectResponse("/", status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        value,
-        max_age=found.settings.login.session_hours * 3600,
-        httponly=True,
-        secure=found.settings.secure_cookies,
-        samesite="strict",
-        path="/",
-    )
+    set_session_cookie(response, value, found)
     response.delete_cookie(SIGNIN_COOKIE, path="/sign-in")
     return response
 

@@ -23,7 +23,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from zairyu.web.answers import SIGN_IN
-from zairyu.web.security import SESSION_COOKIE, CurrentActor, Found, cookie, remote_address
+from zairyu.web.security import (
+    SESSION_COOKIE,
+    CurrentActor,
+    Found,
+    cookie,
+    remote_address,
+    set_session_cookie,
+)
 
 router = APIRouter(tags=["session"])
 HASHING = anyio.CapacityLimiter(2)
@@ -64,15 +71,7 @@ async def sign_in(body: Credentials, request: Request, found: Found) -> Any:
         return _refusal(401, "wrong organisation, username or password")
     value, csrf = await run_in_threadpool(found.accounts.open_session, actor)
     response = JSONResponse({"username": actor.username, "role": actor.role, "csrf_token": csrf})
-    response.set_cookie(
-        SESSION_COOKIE,
-        value,
-        max_age=found.settings.login.session_hours * 3600,
-        httponly=True,
-        secure=found.settings.secure_cookies,
-        samesite="strict",
-        path="/",
-    )
+    set_session_cookie(response, value, found)
     return response
 
 
