@@ -145,11 +145,7 @@ class Interview:
         base = None
         if self.base is not None:
             base = copy.deepcopy(self.base)
-            subject, path = split_key(k)
-            members = {str(m["id"]): m for m in base["members"]}
-            target = base if subject == HOUSEHOLD else members.get(subject)
-            if target is not None:
-                clear_path(target, path, Household if subject == HOUSEHOLD else Person)
+            _forget(base, _by_id(base), k)
         return Interview(
             members=self.members,
             answers={other: v for other, v in self.answers.items() if other != k},
@@ -170,15 +166,12 @@ class Interview:
         the stored household when the interview edits a case ("don't know" then clears it)."""
         if self.base is not None:
             household = copy.deepcopy(self.base)
-            members = {str(m["id"]): m for m in household["members"]}
+            members = _by_id(household)
         else:
             members = {pid: {"id": pid, "role": r} for pid, r in self.members}
             household = {"id": household_id, "members": list(members.values())}
         for k in self.unknown:
-            subject, path = split_key(k)
-            target = household if subject == HOUSEHOLD else members.get(subject)
-            if target is not None:
-                clear_path(target, path, Household if subject == HOUSEHOLD else Person)
+            _forget(household, members, k)
         for k, value in self.answers.items():
             subject, path = split_key(k)
             target = household if subject == HOUSEHOLD else members.get(subject)
@@ -263,6 +256,18 @@ def _group_model(model: type[BaseModel], name: str) -> type[BaseModel] | None:
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate
     return None
+
+
+def _by_id(household: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {str(m["id"]): m for m in household["members"]}
+
+
+def _forget(household: dict[str, Any], members: dict[str, dict[str, Any]], k: str) -> None:
+    """Make the fact of answer ``k`` unknown in ``household`` (``members`` by id)."""
+    subject, path = split_key(k)
+    target = household if subject == HOUSEHOLD else members.get(subject)
+    if target is not None:
+        clear_path(target, path, Household if subject == HOUSEHOLD else Person)
 
 
 def clear_path(target: dict[str, Any], path: str, model: type[BaseModel] | None = None) -> None:
