@@ -139,8 +139,8 @@ def in_process_rows(persons: int, rounds: int) -> list[dict[str, Any]]:
         if persons <= min(ONCE.get(n, persons), SKIP.get(n, persons))
     }
     prepared = {name: engine.prepare(frame) for name, engine in engines.items()}
-    baseline = zairyu_engine.evaluate(frame)
-    whatif = zairyu_engine.evaluate(frame, WHATIF)
+    baseline = zairyu_engine.evaluate(prepared["zairyu"])
+    whatif = zairyu_engine.evaluate(prepared["zairyu"], WHATIF)
     for name, engine in engines.items():
         check_agreement(baseline, engine.evaluate(prepared[name]), f"eval {name} at {persons:,}")
         changed = engine.evaluate(prepared[name], WHATIF)
@@ -149,7 +149,9 @@ def in_process_rows(persons: int, rounds: int) -> list[dict[str, Any]]:
         name: partial(time_call, partial(engine.evaluate, prepared[name]))
         for name, engine in engines.items()
     }
-    evaluations["zairyu"] = partial(time_call, partial(zairyu_engine.evaluate_all, frame))
+    evaluations["zairyu"] = partial(
+        time_call, partial(zairyu_engine.evaluate_all, prepared["zairyu"])
+    )
     evaluations[PEER] = partial(_openfisca_calculation, prepared[PEER])
     whatifs = {
         name: partial(time_call, partial(engine.evaluate, prepared[name], WHATIF))

@@ -16,6 +16,7 @@ from zairyu.engine.assessment import assess_rows
 from zairyu.engine.columnar import evaluate_frame
 from zairyu.engine.plan import Plan, compile_policy
 from zairyu.engine.scalar import compile_scalar
+from zairyu.io.row_problems import with_unknown_columns
 from zairyu.policies.loader import load_policy_file
 from zairyu.services.batch import run_batch
 
@@ -45,7 +46,9 @@ SCALAR = compile_scalar(BASE)
 
 
 def prepare(frame: pl.DataFrame) -> pl.DataFrame:
-    return frame
+    """The caseload as ``zairyu batch`` evaluates it: a column the policies read that the file
+    lacks (a member's legal status, read by the scope rule of every policy) is added as unknown."""
+    return with_unknown_columns(frame, set(BASE.columns_read()))
 
 
 def evaluate(frame: pl.DataFrame, params: dict[str, int] = BASELINE) -> pl.DataFrame:
