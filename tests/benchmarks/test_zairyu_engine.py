@@ -30,3 +30,10 @@ def test_the_in_process_evaluation_agrees_with_the_batch_command_and_the_plain_l
     plain = python_engine.evaluate(python_engine.prepare(frame))
     assert in_process.equals(batch.cast(in_process.schema))
     assert in_process.equals(plain.cast(in_process.schema))
+
+
+def test_one_household_is_assessed_with_its_trace_from_the_prepared_caseload():
+    frame = zairyu_engine.prepare(generate(200, seed=7))
+    rows = [r for r in frame.to_dicts() if r["household_id"] == frame["household_id"][0]]
+    result = zairyu_engine.single(rows, trace=True)
+    assert [p.person_id for p in result.persons] == [str(r["person_id"]) for r in rows]
