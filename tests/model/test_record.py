@@ -312,3 +312,35 @@ def test_a_caseload_row_whose_prostitution_columns_disagree_is_refused(tmp_path,
     problems = pl.read_csv(tmp_path / "e.csv", infer_schema=False).to_dicts()
     assert [(p["household_id"], p["column"]) for p in problems] == [("h1", "prostitution")]
     assert "prostitution" in problems[0]["problem"]
+
+
+# --- home-language schools: one reading for every policy ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mark", "counted"), [({}, True), ({"home_language_school": False}, True),
+                          ({"home_language_school": True}, False)]
+)  # fmt: skip
+def test_a_current_enrolment_counts_unless_it_is_marked_as_a_home_language_school(mark, counted):
+    enrolment = {"level": "junior_high", "start": "2024-04-01", **mark}
+    row = _row(school={"enrolments": [enrolment]})
+    assert row["school_current_local"] is counted
+    assert row["school_enrolled_ever"] is counted
+
+
+def test_the_2024_guideline_reads_an_unmarked_school_as_the_2023_measure_does():
+    """Both policies count an enrolment not marked home-language (they used to differ)."""
+    child = {**CHILD, "date_of_birth": "2011-07-08"}
+    child["school"] = {"enrolments": [{"level": "junior_high", "start": "2024-04-01"}]}
+    household = {"id": "h1", "members": [child]}
+    result = assess_household(load_household(json.dumps(household), "h.json"), date(2025, 1, 1))
+    values = {
+        (p.policy_id, c.id): c.value
+        for p in result.policies
+        for c in p.persons[0].conditions
+        if c.id in ("children_educated_in_japan", "child_enrolled_by_reference")
+    }
+    assert values == {
+        ("children-2023", "child_enrolled_by_reference"): True,
+        ("guidelines-2024", "children_educated_in_japan"): True,
+    }

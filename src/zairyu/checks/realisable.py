@@ -131,7 +131,9 @@ def _school(row: dict[str, V]) -> list[z3.BoolRef]:
     return [
         ever.known == k,
         ongoing.known == k,
-        z3.Implies(local.known, k),
+        # a known school history says whether the current school counts (an enrolment not
+        # marked home-language is read as at the school its level names: model/table.py)
+        local.known == k,
         z3.Implies(end.known, k),
         first.known == z3.And(k, ever.value),
         z3.Implies(none, z3.And(z3.Not(ever.value), z3.Not(ongoing.value), z3.Not(end.known))),
@@ -140,8 +142,6 @@ def _school(row: dict[str, V]) -> list[z3.BoolRef]:
         z3.Implies(z3.And(k, z3.Not(ongoing.value)), z3.And(local.known, z3.Not(local.value))),
         z3.Implies(local.is_true, z3.And(counted, ever.value)),
         z3.Implies(z3.And(ongoing.is_true, z3.Not(counted)), local.is_false),
-        # an unknown current school is counted (home_language_school unknown is not excluded)
-        z3.Implies(z3.And(k, z3.Not(local.known)), z3.And(counted, ever.value)),
         z3.Implies(z3.And(ever.value, end.known), first.value.key <= end.value.key),
     ]
 

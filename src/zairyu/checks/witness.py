@@ -175,8 +175,6 @@ def _school(facts: dict[str, Value], as_of: date) -> dict[str, Any] | None:
     }
     if level in COUNTED_LEVELS and (local is False or (not ever and not ongoing)):
         latest["in_japan"] = False
-    elif local is None and ongoing:
-        latest["home_language_school"] = None
     else:
         latest["home_language_school"] = False
     if ever and (level not in COUNTED_LEVELS or latest.get("in_japan") is False):

@@ -230,9 +230,10 @@ QUESTIONS: tuple[Question, ...] = (
         "school",
         2,
         choices=_values(SchoolLevel),
-        help_ja="在学証明書があれば確認してください。母国語教育機関は小・中・高校に含まれません。",
+        help_ja="在学証明書があれば確認してください。母国語教育機関は小・中・高校に含まれないため、"
+        "「その他の学校」を選んでください。",
         help_en="Check a certificate of enrolment if there is one. A home-language school does not "
-        "count as an elementary, junior high or high school.",
+        "count as an elementary, junior high or high school: choose 'other school' for it.",
         documents={"ja": "在学証明書", "en": "Certificate of enrolment"},
     ),
     Question(

@@ -96,7 +96,9 @@ class SchoolEnrolment(Strict):
         default=None,
         description=(
             "Teaches in the home-country language (母国語による教育を行っている教育機関); "
-            "such a school does not count as a 小学校, 中学校 or 高等学校."
+            "such a school does not count as a 小学校, 中学校 or 高等学校. Omitted or false: "
+            "the school is read as the 小学校, 中学校 or 高等学校 its level names, under every "
+            "policy alike."
         ),
     )
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from zairyu.model.columns import COLUMNS, FACT_COLUMNS, Column, Kind, Row, Value
 from zairyu.model.dates import DateValue, ImpreciseDate, earliest
-from zairyu.model.household import Conviction, Household, NegativeRecord, Person
+from zairyu.model.household import Conviction, Household, NegativeRecord, Person, SchoolEnrolment
 from zairyu.model.kinds import (
     DeportationGround,
     EntryMode,
@@ -57,11 +57,7 @@ def _school_columns(person: Person) -> Row:
     if person.school.extent == SchoolHistoryExtent.not_enrolled_now_past_unknown:
         return _partial_school_columns(person)
     enrolments = sorted(person.school.enrolments, key=lambda e: earliest(e.start))
-    counted = [
-        e.start
-        for e in enrolments
-        if e.level in COMPULSORY_OR_HIGH and e.in_japan and e.home_language_school is not True
-    ]
+    counted = [e.start for e in enrolments if _counted(e)]
     first_start = _day(min(counted, key=earliest)) if counted else None
     latest = enrolments[-1] if enrolments else None
     return {
@@ -76,11 +72,19 @@ def _school_columns(person: Person) -> Row:
 def _counted_starts(person: Person) -> list[DateValue]:
     """Starts at an elementary, junior high or high school in Japan (not home-language)."""
     enrolments = person.school.enrolments if person.school else []
-    return [
-        e.start
-        for e in enrolments
-        if e.level in COMPULSORY_OR_HIGH and e.in_japan and e.home_language_school is not True
-    ]
+    return [e.start for e in enrolments if _counted(e)]
+
+
+def _counted(enrolment: SchoolEnrolment) -> bool:
+    """An enrolment at an elementary, junior high or high school in Japan. One not marked as
+    teaching in the home-country language is read as at the school its level names (a 小学校,
+    中学校 or 高等学校 of the School Education Act, art. 1): the format asks for such schools to
+    be marked, and every policy reads the mark alike."""
+    return (
+        enrolment.level in COMPULSORY_OR_HIGH
+        and enrolment.in_japan
+        and enrolment.home_language_school is not True
+    )
 
 
 def _partial_school_columns(person: Person) -> Row:
@@ -211,10 +215,7 @@ def _school_current_local(person: Person) -> bool | None:
     current = [e for e in person.school.enrolments if e.end is None]
     if not current:
         return False
-    latest = max(current, key=lambda e: earliest(e.start))
-    if latest.level not in COMPULSORY_OR_HIGH or not latest.in_japan:
-        return False
-    return None if latest.home_language_school is None else not latest.home_language_school
+    return _counted(max(current, key=lambda e: earliest(e.start)))
 
 
 def _illegal_stay_since(person: Person) -> date | None:
