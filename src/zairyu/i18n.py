@@ -58,9 +58,12 @@ def format_day(day: date, lang: Lang, *, era: bool = False) -> str:
 def format_date_value(value: date | ImpreciseDate, lang: Lang) -> str:
     """A date as written in the file: a day as ``format_day`` writes it; a month as
     2000年9月 / September 2000; a year as 2000年 / 2000; an age as 2024年4月1日時点で7歳 /
-    aged 7 on 1 April 2024."""
+    aged 7 on 1 April 2024; a minor as 2024年6月10日時点で未成年 / a minor on 10 June 2024."""
     if isinstance(value, date):
         return format_day(value, lang)
+    if value.minor_on is not None:
+        template = gettext(lang, "report", "a minor on {day}")
+        return template.format(day=format_day(value.minor_on, lang))
     if value.age is not None and value.on is not None:
         template = gettext(lang, "report", "aged {age} on {day}")
         return template.format(age=value.age, day=format_day(value.on, lang))

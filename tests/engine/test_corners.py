@@ -227,3 +227,16 @@ def test_an_entry_that_may_be_in_the_month_of_birth_is_accepted_one_before_it_is
     with pytest.raises(InvalidHousehold) as raised:
         assess_document({"id": "h1", "members": [before]}, AS_OF)
     assert {p.field for p in raised.value.problems} >= {"immigration.entry_date"}
+
+
+def test_a_child_known_only_as_a_minor_on_the_reference_day_may_be_below_school_age() -> None:
+    document = json.loads((EXAMPLES / "01-covered-family.json").read_text(encoding="utf-8"))
+    child = next(m for m in document["members"] if m["id"] == "c1")
+    child["date_of_birth"] = {"minor_on": "2024-06-10"}  # the 2023 measure's reference day
+    result = assessed(document)
+    values = conditions(result)
+    assert values[("children-2023", "c1", "child_minor")] is True
+    # born between 11 June 2006 and 10 June 2024: perhaps too young for school by then
+    assert values[("children-2023", "c1", "child_of_school_age")] is None
+    person = result.person("children-2023", "c1")
+    assert ("c1", "birth_date") in [(f.person_id, f.column) for f in person.missing_facts]

@@ -131,3 +131,77 @@ def test_a_month_of_birth_is_refused_only_when_all_of_it_is_after_the_assessment
     assert check_household(parsed, date(2024, 6, 1)) == []
     (problem,) = check_household(parsed, date(2024, 5, 31))
     assert problem.field == "date_of_birth"
+
+
+# --- only "a minor" on a stated day -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("on", "first"),
+    [
+        ("2024-06-10", date(2006, 6, 11)),  # majority 18 since 1 April 2022 (Civil Code art. 4)
+        ("2022-04-01", date(2004, 4, 2)),  # the reform's first day: 18
+        ("2022-03-31", date(2002, 4, 1)),  # the day before: 20
+    ],
+)
+def test_a_minor_on_a_day_was_born_after_the_majority_ages_anniversary_and_by_that_day(
+    on: str, first: date
+) -> None:
+    value = parse_date({"minor_on": on})
+    assert isinstance(value, ImpreciseDate)
+    assert (value.earliest, value.latest) == (first, date.fromisoformat(on))
+
+
+@given(st.dates(date(1900, 1, 1), date(2100, 12, 31)))
+def test_every_day_a_minor_allows_is_under_the_majority_age_and_the_day_before_is_not(
+    on: date,
+) -> None:
+    value = parse_date({"minor_on": on.isoformat()})
+    assert isinstance(value, ImpreciseDate)
+    majority = 18 if on >= date(2022, 4, 1) else 20
+    assert whole_years(value.earliest, on) == majority - 1
+    assert whole_years(value.earliest - timedelta(days=1), on) == majority
+    assert value.latest == on
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ({"minor_on": "2024-13-01"}, "there is no month 13"),
+        ({"minor_on": 20240610}, "'minor_on', the day the person was a minor, must be written"),
+        ({"minor_on": "2024-06-10", "age": 7}, "a minor is written {'minor_on': 'YYYY-MM-DD'}"),
+    ],
+)
+def test_a_minor_written_wrongly_is_refused_naming_the_field(value: object, words: str) -> None:
+    with pytest.raises(InvalidHousehold) as raised:
+        parse_household(household(date_of_birth=value))
+    (problem,) = raised.value.problems
+    assert problem.field == "date_of_birth"
+    assert words in problem.message
+
+
+def test_a_minor_is_refused_for_a_date_other_than_birth() -> None:
+    raw = household(immigration={"entry_date": {"minor_on": "2024-04-01"}})
+    with pytest.raises(InvalidHousehold) as raised:
+        parse_household(raw)
+    (problem,) = raised.value.problems
+    assert problem.field == "immigration.entry_date"
+    assert "only given for a date of birth" in problem.message
+
+
+def test_a_minor_is_written_back_as_given_and_in_each_language() -> None:
+    parsed = parse_household(household(date_of_birth={"minor_on": "2024-06-10"}))
+    dumped = parsed.model_dump(mode="json")["members"][0]
+    assert dumped["date_of_birth"] == {"minor_on": "2024-06-10"}
+    value = parsed.members[0].date_of_birth
+    assert isinstance(value, ImpreciseDate)
+    assert format_date_value(value, "ja") == "2024年6月10日時点で未成年"
+    assert format_date_value(value, "en") == "a minor on 10 June 2024"
+
+
+def test_a_minor_stated_on_a_day_after_the_assessment_date_is_refused() -> None:
+    parsed = parse_household(household(date_of_birth={"minor_on": "2024-06-10"}))
+    (problem,) = check_household(parsed, date(2024, 6, 9))
+    assert problem.field == "date_of_birth"
+    assert "after the assessment date" in problem.message
+    assert check_household(parsed, date(2024, 6, 10)) == []

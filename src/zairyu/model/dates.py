@@ -1,6 +1,7 @@
-"""Dates as old files give them: a day, a month, a year, or an age on a stated date.
+"""Dates as old files give them: a day, a month, a year, an age on a stated date, or only
+"a minor" on a stated date.
 
-A date in a household file is written in one of four ways:
+A date in a household file is written in one of five ways:
 
 - ``"2000-09-15"``: the day, exactly (read as a ``datetime.date``, as it always was);
 - ``"2000-09"``: some day of September 2000;
@@ -10,6 +11,10 @@ A date in a household file is written in one of four ways:
   (ages as Japanese law reckons them: a birthday is reached on its eve's end, so the age on
   the anniversary itself is the new one, 年齢計算ニ関スル法律; the same rule as the
   engine's ``years_between``).
+- ``{"minor_on": "2024-06-10"}``: a date of birth known only as "a minor" (未成年) on a stated
+  day: younger than the age of majority of that day (18 from 1 April 2022, 20 before: Civil
+  Code art. 4 as amended by Act No. 59 of 2018), and born by then. ``majority_age`` is the one
+  definition of that age for the household format.
 
 Anything but a day is an ``ImpreciseDate``: the interval of days it allows (``earliest`` to
 ``latest``, both included) and the words it was written in. The assessment decides a
@@ -28,40 +33,60 @@ from typing import Annotated, Any
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 MAX_AGE = 130  # older than anyone recorded; an age above it is a typing error
+# Civil Code art. 4 (source civil-code-art-4 in policies/sources.yaml): the age of majority is 18
+# from 1 April 2022 (Act No. 59 of 2018) and was 20 before.
+MAJORITY_REFORM = date(2022, 4, 1)
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})")
 PERIODS = "a date written YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
-FORMS = f"{PERIODS}, or an age on a day: {{'age': 7, 'on': 'YYYY-MM-DD'}}"
+FORMS = (
+    f"{PERIODS}, or an age on a day: {{'age': 7, 'on': 'YYYY-MM-DD'}}, or only a minor on a "
+    "day: {'minor_on': 'YYYY-MM-DD'}"
+)
+
+
+def majority_age(day: date) -> int:
+    """The age of majority on ``day`` (Civil Code art. 4): 18 from 1 April 2022, 20 before."""
+    return 18 if day >= MAJORITY_REFORM else 20
 
 
 @dataclass(frozen=True, slots=True)
 class ImpreciseDate:
-    """A date known only to the month, the year, or as an age on a stated day.
+    """A date known only to the month, the year, as an age on a stated day, or as "a minor"
+    on a stated day.
 
     ``earliest`` and ``latest`` are the first and last day it allows; ``written`` is the form
-    of a month or a year (``"2000-09"``, ``"2000"``); ``age`` and ``on`` those of an age."""
+    of a month or a year (``"2000-09"``, ``"2000"``); ``age`` and ``on`` those of an age;
+    ``minor_on`` the day on which the person was stated to be a minor."""
 
     earliest: date
     latest: date
     written: str | None = None
     age: int | None = None
     on: date | None = None
+    minor_on: date | None = None
 
     @property
     def precision(self) -> str:
-        """``month``, ``year`` or ``age``."""
+        """``month``, ``year``, ``age`` or ``minor``."""
+        if self.minor_on is not None:
+            return "minor"
         if self.age is not None:
             return "age"
         return "month" if self.written is not None and len(self.written) == 7 else "year"
 
     def to_json(self) -> str | dict[str, Any]:
         """The form a household file writes it in."""
+        if self.minor_on is not None:
+            return {"minor_on": self.minor_on.isoformat()}
         if self.age is not None and self.on is not None:
             return {"age": self.age, "on": self.on.isoformat()}
         return str(self.written)
 
     def __str__(self) -> str:
+        if self.minor_on is not None:
+            return f"a minor on {self.minor_on.isoformat()}"
         if self.age is not None and self.on is not None:
             return f"age {self.age} on {self.on.isoformat()}"
         return str(self.written)
@@ -114,7 +139,20 @@ def _day(text: str, what: str) -> date:
     return date(year, month, day)
 
 
+def _minor(raw: dict[str, Any]) -> ImpreciseDate:
+    if set(raw) != {"minor_on"}:
+        raise ValueError("a minor is written {'minor_on': 'YYYY-MM-DD'}, with that key only")
+    on = raw["minor_on"]
+    if not isinstance(on, str):
+        raise ValueError("'minor_on', the day the person was a minor, must be written YYYY-MM-DD")
+    day = _day(on.strip(), "'minor_on', the day the person was a minor,")
+    first = years_before(day, majority_age(day)) + timedelta(days=1)
+    return ImpreciseDate(first, day, minor_on=day)
+
+
 def _age(raw: dict[str, Any]) -> ImpreciseDate:
+    if "minor_on" in raw:
+        return _minor(raw)
     if set(raw) != {"age", "on"}:
         raise ValueError(
             "an age is written {'age': 7, 'on': 'YYYY-MM-DD'}, with those two keys only"
@@ -152,6 +190,7 @@ def parse_date(value: object, forms: str = FORMS) -> DateValue:
 
 
 _AGE_TEXT = re.compile(r"age (\d{1,3}) on (\d{4}-\d{2}-\d{2})")
+_MINOR_TEXT = re.compile(r"a minor on (\d{4}-\d{2}-\d{2})")
 
 
 def from_text(text: str) -> DateValue | None:
@@ -159,6 +198,8 @@ def from_text(text: str) -> DateValue | None:
     trace of an assessment holds it; ``None`` for any other text."""
     if match := _AGE_TEXT.fullmatch(text):
         return parse_date({"age": int(match[1]), "on": match[2]})
+    if match := _MINOR_TEXT.fullmatch(text):
+        return parse_date({"minor_on": match[1]})
     try:
         return parse_date(text)
     except ValueError:
@@ -177,9 +218,11 @@ def written_date(value: object) -> DateValue | None:
 
 
 def parse_day_or_period(value: object) -> DateValue:
-    """A day, a month or a year; an age is only a date of birth."""
+    """A day, a month or a year; an age or "a minor" is only a date of birth."""
     if isinstance(value, dict):
-        raise ValueError(f"must be {PERIODS} (an age is only given for a date of birth)")
+        raise ValueError(
+            f"must be {PERIODS} (an age or 'a minor' is only given for a date of birth)"
+        )
     return parse_date(value, PERIODS)
 
 
@@ -207,7 +250,20 @@ def _schema(age: bool) -> dict[str, Any]:
         "required": ["age", "on"],
         "additionalProperties": False,
     }
-    return {"description": text + " Or an age on a stated day.", "anyOf": [day, person_age]}
+    minor = {
+        "type": "object",
+        "description": (
+            "Only 'a minor' on a stated day: younger than the age of majority of that day "
+            "(18 from 1 April 2022, 20 before; Civil Code art. 4)."
+        ),
+        "properties": {"minor_on": {"type": "string", "format": "date"}},
+        "required": ["minor_on"],
+        "additionalProperties": False,
+    }
+    return {
+        "description": text + " Or an age on a stated day, or only 'a minor' on a stated day.",
+        "anyOf": [day, person_age, minor],
+    }
 
 
 # A date of the household format: a day, a month or a year.
@@ -217,7 +273,7 @@ Day = Annotated[
     PlainSerializer(dump_date),
     WithJsonSchema(_schema(age=False)),
 ]
-# A date of birth: also an age on a stated day.
+# A date of birth: also an age, or only "a minor", on a stated day.
 BirthDay = Annotated[
     DateValue,
     PlainValidator(parse_date),

@@ -119,6 +119,14 @@ def check_household(household: Household, as_of: date) -> list[Problem]:
                     f"the age is stated on {dob.on}, after the assessment date {as_of}",
                 )
             )
+        if isinstance(dob, ImpreciseDate) and dob.minor_on is not None and dob.minor_on > as_of:
+            problems.append(
+                Problem(
+                    where,
+                    "date_of_birth",
+                    f"'a minor' is stated on {dob.minor_on}, after the assessment date {as_of}",
+                )
+            )
         imm = person.immigration
         for name, value in (
             ("immigration.entry_date", imm.entry_date),
