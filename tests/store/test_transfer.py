@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from store_fixtures import HOUSEHOLD, make_accounts, make_actor
 
+from zairyu.services.transfer import import_cases as checked_import
 from zairyu.store import audit_verify
 from zairyu.store.access import InvalidRequestError
 from zairyu.store.cases import Cases
@@ -173,3 +174,73 @@ def test_an_export_with_display_names_imports_and_exports_exactly_the_same(db, e
     import_cases(empty_db, target, exported)
     again = export_cases(empty_db, target, display_names=True)
     assert _text({**again, "organisation": None}) == _text({**exported, "organisation": None})
+
+
+# --- an import checks what every other way in checks (services/transfer.py) -------------------
+
+TODAY = date(2026, 12, 1)
+
+
+def _edited(db, edit):
+    actor = make_actor(db)
+    _fill(db, actor)
+    document = json.loads(json.dumps(export_cases(db, actor.org_id)))
+    edit(document["cases"][0])
+    return document
+
+
+def _refusal(db, document) -> str:
+    other = make_actor(db)
+    with pytest.raises(InvalidRequestError) as refused:
+        checked_import(db, other.org_id, document, TODAY, fresh_ids=True)
+    assert Cases(db).list(other) == []  # nothing landed
+    return str(refused.value)
+
+
+def _member(case, index=0):
+    return case["versions"][index]["household"]["members"][0]
+
+
+def test_an_export_imports_through_the_checks_unchanged(db):
+    document = _edited(db, lambda case: None)
+    assert checked_import(db, make_actor(db).org_id, document, TODAY, fresh_ids=True) == 2
+
+
+def test_an_impossible_date_of_birth_in_any_version_is_refused_naming_case_version_and_field(db):
+    document = _edited(db, lambda case: _member(case).update(date_of_birth="1850-01-01"))
+    message = _refusal(db, document)
+    assert "cases[0].versions[0].household.members[0].date_of_birth" in message
+    assert "1850" not in message
+
+
+def test_a_string_for_a_yes_or_no_fact_is_refused(db):
+    document = _edited(db, lambda case: _member(case, 1).update(born_in_japan="yes"))
+    assert "cases[0].versions[1].household.members[0].born_in_japan" in _refusal(db, document)
+
+
+def test_a_date_of_birth_after_the_day_the_version_was_recorded_is_refused(db):
+    def edit(case):
+        case["versions"][0]["created_at"] = "2020-01-01T00:00:00+00:00"
+        _member(case).update(date_of_birth="2021-03-04")
+
+    assert "cases[0].versions[0].household.members[0].date_of_birth" in _refusal(
+        db, _edited(db, edit)
+    )
+
+
+def test_a_record_naming_a_person_who_was_never_a_member_is_refused_without_the_id(db):
+    document = _edited(db, lambda case: case["decisions"][0].update(person_ids=["Tanaka"]))
+    message = _refusal(db, document)
+    assert "cases[0].decisions[0].person_ids.0" in message and "Tanaka" not in message
+
+
+def test_evidence_for_a_fact_zairyu_does_not_record_is_refused(db):
+    def edit(case):
+        case["evidence"][0]["proves"] = [{"person_id": "c1", "fact": "favourite_colour"}]
+
+    assert "cases[0].evidence[0].proves.0.fact" in _refusal(db, _edited(db, edit))
+
+
+def test_a_decision_dated_after_today_is_refused(db):
+    document = _edited(db, lambda case: case["decisions"][0].update(decided_on="2027-01-01"))
+    assert "cases[0].decisions[0].decided_on" in _refusal(db, document)

@@ -150,3 +150,22 @@ def test_a_person_id_hiding_characters_or_too_long_is_shown_escaped_and_cut(api)
     assert problems["body.person_ids.0"].startswith("'c\\u202e1' is not a person")
     assert "(10,000 characters)" in problems["body.person_ids.1"]
     assert len(problems["body.person_ids.1"]) < 400
+
+
+@pytest.mark.parametrize(
+    ("member", "field"),
+    [
+        ({"date_of_birth": "1850-01-01"}, "date_of_birth"),
+        ({"born_in_japan": False, "immigration": {"entry_mode": "born_in_japan"}}, "entry_mode"),
+    ],
+)
+def test_a_case_whose_facts_cannot_be_true_together_is_not_stored(api, member, field):
+    """The checks `zairyu assess` and `zairyu batch` apply (model/consistency.yaml) apply to a
+    stored case too: before, such a case was stored and refused only when assessed."""
+    client = api.member().client
+    household = {**HOUSEHOLD, "members": [{**HOUSEHOLD["members"][0], **member}]}
+    problems = _problems(
+        client.post("/api/v1/cases", json={"reference": "F-9", "household": household})
+    )
+    assert any(field in path for path in problems), problems
+    assert client.get("/api/v1/cases").json() == []

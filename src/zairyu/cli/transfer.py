@@ -67,13 +67,14 @@ def import_(
     The whole file is checked before anything is written; an error names the case and field.
     A file that is not UTF-8, or cut short, is refused with one line (exit code 2).
     """
-    from zairyu.store.transfer import import_cases  # the store loads only when needed
+    from zairyu import clock
+    from zairyu.services.transfer import import_cases  # the store loads only when needed
 
     document = read_export(path)  # a damaged file is refused before the store is opened
     store = accounts()
     try:
         org_id = store.org_id(org)
-        count = import_cases(store.db, org_id, document, fresh_ids=fresh_ids)
+        count = import_cases(store.db, org_id, document, clock.today(), fresh_ids=fresh_ids)
     except NotFoundError:
         raise refuse(f"no organisation {org!r}") from None
     except InvalidRequestError as error:

@@ -35,14 +35,7 @@ def assess_household(
 
     Raises ``InvalidHousehold`` (facts that cannot be true on that date) or
     ``PolicyChoiceError`` (an unknown policy, or none in force)."""
-    try:
-        intervals = interval_rows(household, as_of)
-    except TooManyImpreciseDates as error:
-        person = household.members[error.person_index]
-        where = f"household '{household.id}', member '{person.id}' (members[{error.person_index}])"
-        raise InvalidHousehold(
-            source, [Problem(where, ", ".join(error.paths), str(error))]
-        ) from None
+    intervals = _intervals(household, as_of, source)
     problems = check_household(household, as_of) + consistency(household, as_of, intervals)
     if problems:
         raise InvalidHousehold(source, problems)
@@ -52,6 +45,30 @@ def assess_household(
         return assess_intervals(household.id, intervals, as_of, policy_ids, counterfactuals)
     except (KeyError, NoPolicyInForce) as error:
         raise PolicyChoiceError(str(error.args[0] if error.args else error)) from None
+
+
+def household_problems(household: Household, as_of: date) -> list[Problem]:
+    """Every check a parsed household passes before it is assessed or stored, on ``as_of``:
+    those that need the date or several members (``check_household``) and the facts that
+    cannot be true together (``model/consistency.yaml``, the checks every caseload row gets).
+    One definition for ``zairyu assess``, the API and the pages that store a case, and an
+    import."""
+    try:
+        intervals = _intervals(household, as_of, "household")
+    except InvalidHousehold as error:
+        return error.problems
+    return check_household(household, as_of) + consistency(household, as_of, intervals)
+
+
+def _intervals(household: Household, as_of: date, source: str) -> IntervalRows:
+    try:
+        return interval_rows(household, as_of)
+    except TooManyImpreciseDates as error:
+        person = household.members[error.person_index]
+        where = f"household '{household.id}', member '{person.id}' (members[{error.person_index}])"
+        raise InvalidHousehold(
+            source, [Problem(where, ", ".join(error.paths), str(error))]
+        ) from None
 
 
 def assess_intervals(

@@ -12,6 +12,7 @@ them is the exact copy of the store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -34,6 +35,11 @@ ATTACHED: dict[str, type[Base]] = (
 # Absent from documents exported before measures existed: read as none.
 OPTIONAL = frozenset(table.__tablename__ for table in MEASURE_TABLES)
 SKIPPED = frozenset({"org_id", "case_id"})
+# What a case must also pass, beyond its rows' types: given where the case is in the document
+# ("cases[0]") and the case converted, the (path, message) pairs that make it untrue. The
+# services layer supplies it (services/transfer.py: the household and record checks every
+# other way in applies), so that the store does not depend on the services.
+CaseCheck = Callable[[str, dict[str, Any]], list[tuple[str, str]]]
 
 
 def _dump(row: Base) -> dict[str, Any]:
@@ -111,7 +117,7 @@ def _attached(s: Session, table: type[Base], org_id: str, case_id: str) -> list[
     return list(s.scalars(select(t).where(t.org_id == org_id, t.case_id == case_id).order_by(t.id)))
 
 
-def _checked(document: Any) -> list[dict[str, Any]]:
+def _checked(document: Any, check: CaseCheck | None = None) -> list[dict[str, Any]]:
     """Every case of the document, converted and checked before anything is written."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _problem("format", f"expected {FORMAT!r}")
@@ -135,7 +141,10 @@ def _checked(document: Any) -> list[dict[str, Any]]:
             raise _problem(
                 f"{where}.versions", "must hold each version once, the current one included"
             )
-        checked.append({"case": case, **attached})
+        converted = {"case": case, **attached}
+        for path, message in check(where, converted) if check is not None else []:
+            raise _problem(path, message)
+        checked.append(converted)
     return checked
 
 
@@ -156,13 +165,22 @@ def _fresh(item: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def import_cases(db: Database, org_id: str, document: Any, *, fresh_ids: bool = False) -> int:
+def import_cases(
+    db: Database,
+    org_id: str,
+    document: Any,
+    *,
+    fresh_ids: bool = False,
+    check: CaseCheck | None = None,
+) -> int:
     """Add the document's cases to the organisation, all or none; returns how many.
 
-    The whole document is checked before anything is written. ``fresh_ids`` gives every case
-    and record a new id, so a copy can go into another organisation of the same store.
+    The whole document is checked before anything is written, each case also by ``check``
+    (``zairyu.services.transfer.import_cases`` passes the checks every other way in applies).
+    ``fresh_ids`` gives every case and record a new id, so a copy can go into another
+    organisation of the same store.
     """
-    items = _checked(document)
+    items = _checked(document, check)
     if fresh_ids:
         items = [_fresh(item) for item in items]
     with db.transaction() as s:

@@ -12,8 +12,9 @@ from pydantic_core import PydanticCustomError
 
 from zairyu import clock
 from zairyu.model.household import Household, Person
-from zairyu.model.problems import InvalidHousehold, check_household, parse_household
+from zairyu.model.problems import InvalidHousehold, parse_household
 from zairyu.model.strict import StrictRequest as Strict
+from zairyu.services.assessing import household_problems
 from zairyu.services.cases import reference_problem
 from zairyu.store.access import InvalidRequestError, NotFoundError
 from zairyu.web.fields import MAX_INT
@@ -100,7 +101,7 @@ def checked(household: Household | dict[str, Any]) -> dict[str, Any]:
         parsed = (
             parse_household(household, "household") if isinstance(household, dict) else household
         )
-        problems = check_household(parsed, clock.today())
+        problems = household_problems(parsed, clock.today())
     except InvalidHousehold as error:
         problems = error.problems
     if problems or parsed is None:
