@@ -130,3 +130,21 @@ def test_the_main_pages_look_right_and_pass_axe(page, server, lang):
     page.goto(f"{server.url}/admin")
     look(page, f"web-admin-{lang}", problems)
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_policy_pages_look_right_and_pass_axe(page, server, lang):
+    username, _ = server.member()
+    page.context.add_cookies([{"name": "zairyu_lang", "value": lang, "url": server.url}])
+    problems: dict[str, list[str]] = {}
+    sign_in(page, server, username)
+    page.goto(f"{server.url}/policies")
+    look(page, f"web-policies-{lang}", problems)
+    page.click("a[href='/policies/children-2023']")
+    page.wait_for_selector("article.policy-document blockquote")
+    border = page.eval_on_selector(
+        "article.policy-document blockquote", "e => getComputedStyle(e).borderLeftStyle"
+    )
+    assert border == "solid"  # the document's own styles reached the page
+    look(page, f"web-policy-children-2023-{lang}", problems)
+    assert {k: v for k, v in problems.items() if v} == {}

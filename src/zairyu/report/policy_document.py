@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -170,8 +171,16 @@ def _context(plan: Plan, lang: Lang, catalogue: Catalogue | None) -> dict[str, A
     }
 
 
+@cache
+def policy_css() -> str:
+    """The styles of the ``<article>`` (``templates/policy-document.css``): a page holding
+    ``policy_body`` links them, the standalone document inlines them."""
+    return (Path(__file__).parent / "templates" / "policy-document.css").read_text(encoding="utf-8")
+
+
 def policy_body(plan: Plan, lang: Lang, catalogue: Catalogue | None = None) -> str:
-    """The policy document as an HTML fragment (a ``<article>``), for another page to hold."""
+    """The policy document as an HTML fragment (a ``<article>``), for another page to hold;
+    its styles are ``policy_css``."""
     template = _environment().get_template("policy.html.j2")
     return template.render(**_context(plan, lang, catalogue), fragment=True)
 

@@ -18,6 +18,7 @@ from zairyu.web.pages import (
     interview_page,
     measures_due,
     measures_page,
+    policy_pages,
     signin,
 )
 
@@ -30,5 +31,5 @@ def install(app: FastAPI) -> None:
     # Fixed paths (/cases/new, /cases/{id}/assess, /edit, /measures) before the case page's
     # general forms (/cases/{id}/{what}).
     pages = (signin, case_list, case_edit, assessment_page, measures_page, case_page)
-    for module in (*pages, interview_page, measures_due, caseload, admin):
+    for module in (*pages, interview_page, measures_due, caseload, policy_pages, admin):
         app.include_router(module.router)
