@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 import pytest
+from markupsafe import escape
 from typer.testing import CliRunner
 
 from zairyu.cli.app import app
@@ -87,3 +88,20 @@ def test_policy_show_names_an_unknown_policy_or_language_in_one_line(tmp_path):
     )
     assert bad.exit_code == 2 and "language 'fr'" in bad.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_parameter_that_is_zairyus_own_number_says_so_with_its_alternatives(lang):
+    plan = CATALOGUE.get("guidelines-2024")
+    html = policy_body(plan, lang)
+    own = [p for p in plan.policy.parameters if p.zairyu_own is not None]
+    assert own, "guidelines-2024 has zairyu's own weights and margin"
+    label = str(escape("zairyu 独自の数値" if lang == "ja" else "zairyu's own number"))
+    for parameter in own:
+        section = html.split(f'id="parameter-{parameter.id}"', 1)[1].split("</section>", 1)[0]
+        assert label in section, parameter.id
+        for alternative in parameter.zairyu_own.alternatives:
+            assert f"<code>{alternative}</code>" in section
+    sourced = next(p for p in plan.policy.parameters if p.zairyu_own is None)
+    section = html.split(f'id="parameter-{sourced.id}"', 1)[1].split("</section>", 1)[0]
+    assert label not in section

@@ -58,6 +58,9 @@ class Rule:
     reading: Text | None = None
     applies_to: list[str] = field(default_factory=list)
     cases: list[CaseSide] = field(default_factory=list)
+    # a parameter that is zairyu's own number (a weight, a margin, a placeholder): the values
+    # another reasonable reading could give it (``zairyu_own`` in the policy file)
+    own_alternatives: list[int] | None = None
 
     def side(self, value: bool | None) -> list[CaseSide]:
         return [c for c in self.cases if c.value is value]
@@ -112,7 +115,15 @@ def policy_view(
     policy = plan.policy
     by_case = _cases_for(load_cases() if cases is None else cases, policy.id)
     params = [
-        Rule(p.id, "parameter", p.text, p.citation, value=str(p.value), reading=p.reading)
+        Rule(
+            p.id,
+            "parameter",
+            p.text,
+            p.citation,
+            value=str(p.value),
+            reading=p.reading,
+            own_alternatives=p.zairyu_own.alternatives if p.zairyu_own else None,
+        )
         for p in policy.parameters
     ]
     variables = [
