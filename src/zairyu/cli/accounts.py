@@ -28,12 +28,12 @@ MIN_PASSWORD = 12
 
 def accounts() -> Accounts:
     # The store is imported here, not at the top: commands that do not use it start faster.
-    from zairyu.cli.db import store_refusals
+    from zairyu.cli.db import closed_with_command, store_refusals
     from zairyu.store.accounts import Accounts
     from zairyu.store.database import Database
 
     with store_refusals("the store cannot be used"):
-        database = Database()
+        database = closed_with_command(Database())
         database.upgrade()
     return Accounts(database)
 

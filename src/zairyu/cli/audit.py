@@ -24,10 +24,11 @@ app.add_typer(audit_app, name="audit")
 
 def _database() -> Database:
     # The store is imported here, not at the top: commands that do not use it start faster.
+    from zairyu.cli.db import closed_with_command
     from zairyu.store.audit_key import AuditKeyError
     from zairyu.store.database import Database
 
-    database = Database()
+    database = closed_with_command(Database())
     try:
         database.audit_key()
     except AuditKeyError as error:

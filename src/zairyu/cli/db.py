@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
+from typer._click.globals import get_current_context
 
 from zairyu.cli.app import app, fail
 
@@ -14,7 +16,19 @@ db_app = typer.Typer(help="The case store's database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
+if TYPE_CHECKING:
+    from zairyu.store.database import Database
+
 USE = "(write postgresql+psycopg://USER:PASSWORD@HOST/NAME, or leave it unset for SQLite)"
+
+
+def closed_with_command(database: Database) -> Database:
+    """``database``, its connections closed when the running command ends (also when it fails,
+    and when a test runs the command in process): a command never leaves a connection open."""
+    context = get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(database.dispose)
+    return database
 
 
 @contextmanager

@@ -82,11 +82,12 @@ def due(
 def _reports(day: Any, org: str | None) -> list[dict[str, Any]]:
     from sqlalchemy.exc import SQLAlchemyError
 
+    from zairyu.cli.db import closed_with_command
     from zairyu.store.access import NotFoundError
     from zairyu.store.database import Database
 
     try:
-        database = Database()
+        database = closed_with_command(Database())
         database.upgrade()
         service = _service(database)
         from zairyu.deadlines.service import organisation_actors
