@@ -238,7 +238,9 @@ def test_a_stale_version_is_refused_with_409(api) -> None:
     _, url, created = _measure(api, member)
     change = {"version": created["version"], "measure": SUPERVISION}
     assert member.client.patch(url, json=change).status_code == 200
-    assert member.client.patch(url, json=change).status_code == 409
+    stale = member.client.patch(url, json=change)
+    assert stale.status_code == 409
+    assert stale.json()["detail"].startswith("the measure was changed by someone else")
 
 
 def test_an_event_changed_on_a_stale_version_is_refused_with_409_and_the_current_event(
@@ -257,6 +259,7 @@ def test_an_event_changed_on_a_stale_version_is_refused_with_409_and_the_current
     assert first.json()["version"] == 2
     stale = member.client.patch(f"{url}/events/{event['id']}", json=change | {"day": "2025-03-04"})
     assert stale.status_code == 409
+    assert stale.json()["detail"].startswith("the measure's event was changed by someone else")
     assert stale.json()["current_version"] == 2
     assert stale.json()["current"]["day"] == "2025-02-25"
     kept = member.client.get(f"{url}/events/{event['id']}").json()

@@ -47,12 +47,16 @@ class ForbiddenError(PermissionError):
 
 
 class ConflictError(Exception):
-    """The case changed since the caller read it; ``current`` is what it is now."""
+    """The record (a case, a measure, a measure's event) changed since the caller read it;
+    ``current`` is what it is now, ``entity`` what it is, in words."""
 
-    def __init__(self, current_version: int, current: dict[str, object]) -> None:
+    def __init__(
+        self, current_version: int, current: dict[str, object], entity: str = "case"
+    ) -> None:
         self.current_version = current_version
         self.current = current
-        super().__init__(f"the case is now at version {current_version}")
+        self.entity = entity
+        super().__init__(f"the {entity} is now at version {current_version}")
 
 
 class InvalidRequestError(ValueError):

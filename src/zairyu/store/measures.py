@@ -154,7 +154,7 @@ class Measures:
             )
             s.refresh(row)
             if getattr(advanced, "rowcount", 0) != 1:
-                raise ConflictError(row.version, self._full(s, row))
+                raise ConflictError(row.version, self._full(s, row), "measure")
             audit.record(s, actor, "update", "measure", row.id, detail=f"version {row.version}")
             self._sync(s, actor, row)
             return self._full(s, row)
@@ -224,7 +224,7 @@ class Measures:
             )
             s.refresh(row)
             if getattr(advanced, "rowcount", 0) != 1:
-                raise ConflictError(row.version, view(row))
+                raise ConflictError(row.version, view(row), "measure's event")
             detail = f"measure {measure.id}, version {row.version}"
             audit.record(s, actor, "update", "measure_event", row.id, detail=detail)
             self._sync(s, actor, measure)

@@ -98,7 +98,8 @@ async def _conflict(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ConflictError)
     return JSONResponse(
         {
-            "detail": "the case was changed by someone else; review the current version and retry",
+            "detail": f"the {error.entity} was changed by someone else; review the current "
+            "version and retry",
             "current_version": error.current_version,
             "current": jsonable_encoder(error.current),
         },
