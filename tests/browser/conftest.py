@@ -100,13 +100,20 @@ def _free_port() -> int:
 FIXED_TODAY = date(2025, 6, 1)
 
 
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    """Each browser test runs on FIXED_TODAY, and only the browser tests: the server runs in
+    this process, so it reads the patched clock while a test drives it (patching it for the
+    whole session left every later test of the run on that day)."""
+    monkeypatch.setattr(clock, "today", lambda: FIXED_TODAY)
+    return FIXED_TODAY
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     import uvicorn  # noqa: PLC0415 (optional: skipped when absent)
     from pages_site import make_site  # noqa: PLC0415 (optional: skipped when absent)
 
-    fixed = pytest.MonkeyPatch()
-    fixed.setattr(clock, "today", lambda: FIXED_TODAY)
     site = make_site(tmp_path_factory.mktemp("browser"))
     port = _free_port()
     app = StrictPolicy(site.client.app)
@@ -122,7 +129,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running.should_exit = True
     thread.join(timeout=10)
     site.db.dispose()
-    fixed.undo()
 
 
 @pytest.fixture(scope="session")
