@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from pages_site import csrf, hidden
 
 
@@ -164,3 +165,50 @@ def test_a_date_known_only_to_the_month_is_an_answer_and_a_bad_one_names_the_for
     bad = browser.post("/interview/answer", data={**answer, "value": "2011-13"})
     assert bad.status_code == 422
     assert "YYYY-MM or YYYY when only the month or the year is known" in bad.text
+
+
+def _asking_date_of_birth(browser):
+    token, text = start(browser, parents=0, children=1)
+    asked = browser.post(
+        "/interview/change",
+        data={"csrf_token": token, "state": fields(text)["state"], "subject": "c1",
+              "path": "date_of_birth"},
+    )  # fmt: skip
+    assert 'name="age"' in asked.text and 'name="minor_on"' in asked.text
+    answer = {"csrf_token": token, "subject": "c1", "path": "date_of_birth"}
+    return token, {**answer, "state": fields(asked.text)["state"]}
+
+
+def test_a_date_of_birth_known_only_as_an_age_on_a_day_is_an_answer(site):
+    browser = site.browser(site.member()[0])
+    token, answer = _asking_date_of_birth(browser)
+    aged = browser.post("/interview/answer", data={**answer, "age": "7", "age_on": "2024-04-01"})
+    assert aged.status_code == 200, aged.text
+    state = fields(aged.text)["state"]
+    assert '"c1|date_of_birth":{"age":7,"on":"2024-04-01"}' in state
+    again = browser.post(
+        "/interview/change",
+        data={"csrf_token": token, "state": state, "subject": "c1", "path": "date_of_birth"},
+    )
+    assert 'name="age" type="number" min="0" max="130" value="7"' in again.text
+    assert 'value="2024-04-01"' in again.text
+
+
+def test_a_date_of_birth_known_only_as_a_minor_on_a_day_is_an_answer(site):
+    browser = site.browser(site.member()[0])
+    _, answer = _asking_date_of_birth(browser)
+    minor = browser.post("/interview/answer", data={**answer, "minor_on": "2024-06-10"})
+    assert minor.status_code == 200, minor.text
+    assert '"c1|date_of_birth":{"minor_on":"2024-06-10"}' in fields(minor.text)["state"]
+
+
+@pytest.mark.parametrize(
+    "given",
+    [{}, {"age": "7"}, {"age": "seven", "age_on": "2024-04-01"}, {"minor_on": "2024-13-01"}],
+)
+def test_a_date_of_birth_answer_that_is_incomplete_or_wrong_says_the_three_forms(site, given):
+    browser = site.browser(site.member()[0])
+    _, answer = _asking_date_of_birth(browser)
+    refused = browser.post("/interview/answer", data={**answer, **given})
+    assert refused.status_code == 422
+    assert "the age and the day it was stated" in refused.text

@@ -16,7 +16,7 @@ from starlette.datastructures import ImmutableMultiDict
 
 from zairyu.interview.questions import BY_PATH, SUSPENSIONS, Question
 from zairyu.interview.state import InterviewError, get_path, set_path
-from zairyu.model.dates import dump_date, earliest, parse_day_or_period
+from zairyu.model.dates import PERIODS, dump_date, earliest, parse_date, parse_day_or_period
 from zairyu.model.household import Household
 
 REASONS_PATH = "humanitarian.special_circumstances_reasons"
@@ -26,6 +26,11 @@ DATE = (
     "Write the date as YYYY-MM-DD, or as YYYY-MM or YYYY when only the month or the year is known."
 )
 DAY = "Write the date as YYYY-MM-DD."
+BIRTH = (
+    "Write the date of birth, or the age and the day it was stated, or the day on which the "
+    "person was known to be a minor; days as YYYY-MM-DD."
+)
+BIRTH_PATH = "date_of_birth"
 NUMBER = "Write a whole number, within the range the field allows."
 CHOOSE = "Choose one of the answers."
 TEXT = "Write at most 64 characters."
@@ -65,6 +70,25 @@ def _date(text: str) -> Any:
         raise InterviewError(DATE) from None
 
 
+def _birth(form: Form) -> Any:
+    """A date of birth as the household format takes it: a day, a month or a year; or, when
+    the date is not known, an age on a stated day or "a minor" on a stated day (one definition:
+    ``zairyu.model.dates``)."""
+    value, age, on, minor_on = (form.one(n) for n in ("value", "age", "age_on", "minor_on"))
+    try:
+        if value:
+            return dump_date(parse_date(value, PERIODS))
+        if age or on:
+            if not age.isdigit():
+                raise ValueError("no age")
+            return dump_date(parse_date({"age": int(age), "on": on}))
+        if minor_on:
+            return dump_date(parse_date({"minor_on": minor_on}))
+    except ValueError:
+        raise InterviewError(BIRTH) from None
+    raise InterviewError(BIRTH)
+
+
 def _count(text: str, top: int = 1200) -> int:
     if not text.isdigit() or int(text) > top:
         raise InterviewError(NUMBER)
@@ -82,6 +106,8 @@ def parse(question: Question, form: Form) -> Any:
     value = form.one("value")
     if question.kind == "bool":
         return {"yes": True, "no": False}[_choice(value, YES_NO)]
+    if question.kind == "date" and question.path == BIRTH_PATH:
+        return _birth(form)
     if question.kind == "date":
         return _date(value)
     if question.kind == "enum":
@@ -158,6 +184,10 @@ def defaults(question: Question, value: Any) -> dict[str, Any]:
         return {"grounds": [o["kind"] for o in value] or ["none"]}
     if question.kind == "convictions":
         return {"value": "no"} if not value else {"value": "yes", **value[-1]}
+    if question.kind == "date" and isinstance(value, dict):  # a date of birth as an age
+        if "minor_on" in value:
+            return {"minor_on": value["minor_on"]}
+        return {"age": str(value.get("age", "")), "age_on": value.get("on", "")}
     if question.kind == "enrolments":
         if not value:
             return {"value": "no"}

@@ -85,6 +85,8 @@ def render(
 # and the codes of the store's vocabularies shown with t(code).
 PAGE_MESSAGES = (
     "Write the date as YYYY-MM-DD.",
+    "Write the date of birth, or the age and the day it was stated, or the day on which the "
+    "person was known to be a minor; days as YYYY-MM-DD.",
     "Write the date as YYYY-MM-DD, or as YYYY-MM or YYYY when only the month or the year is known.",
     "Write a whole number, within the range the field allows.",
     "Choose one of the answers.",
