@@ -59,7 +59,9 @@ def _through_the_caseload(household: Household) -> Household:
 def _outcomes(household: Household, as_of: date) -> dict[tuple[str, str], str]:
     """Each person's outcome under every policy zairyu ships, in force on the date or not."""
     rows = household_rows(household)
-    results = [assess_rows(CATALOGUE.scalar(p), rows, as_of, counterfactuals=False) for p in POLICIES]
+    results = [
+        assess_rows(CATALOGUE.scalar(p), rows, as_of, counterfactuals=False) for p in POLICIES
+    ]
     return {(p.policy_id, r.person_id): r.outcome for p in results for r in p.persons}
 
 
