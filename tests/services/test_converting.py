@@ -192,3 +192,10 @@ def test_households_whose_file_names_differ_only_in_capitals_are_not_written_ove
     assert [p.name for p in out.iterdir()] == ["Abc.json"]
     (aside,) = summary.set_aside
     assert aside.household_id == "abc" and "capitals" in aside.problem
+
+
+def test_a_person_listed_twice_sets_the_household_aside_naming_the_id():
+    (row,) = rows_of(_example("08-childrens-home.json"), "t")
+    (result,) = households_from_rows([row, row])
+    assert isinstance(result, SetAside)
+    assert str(result) == "household 'h-08': the household: two members have the id 'c1'"

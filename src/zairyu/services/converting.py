@@ -235,9 +235,13 @@ def _written(
         household = parse_household(data, source)
     except InvalidHousehold as error:
         problem = error.problems[0]
+        where = problem.where.removeprefix(f"household {shown(household_id)}")
+        where = where.removeprefix(", ") or "the household"
+        if not problem.field:  # a check of the whole household: it names ids only
+            return f"{where}: {problem.message}"
         return (
-            f"{problem.where.removeprefix(f'household {shown(household_id)}, ')}: its columns "
-            f"give no valid household (field '{problem.field}' does not fit them)"
+            f"{where}: its columns give no valid household (field '{problem.field}' does not "
+            "fit them)"
         )
     filled: Counter[str] = Counter()
     for row, back in zip(full, household_rows(household), strict=True):
