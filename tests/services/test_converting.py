@@ -91,6 +91,13 @@ def test_a_household_with_a_date_known_only_to_the_month_is_refused_naming_perso
     assert "field 'date_of_birth' is known only to the month" in message
 
 
+def test_a_date_of_birth_known_only_as_an_age_is_refused_too():
+    data = _example("03-preschool-only.json").model_dump(mode="json", exclude_none=True)
+    data["members"][1]["date_of_birth"] = {"age": 4, "on": "2024-04-01"}
+    with pytest.raises(ConvertError, match="field 'date_of_birth' is known only as an age"):
+        rows_of(Household.model_validate(data), "03.json")
+
+
 def test_what_a_caseload_cannot_hold_is_counted_without_its_values():
     counts = not_carried(_example("11-japanese-spouse.json"))
     assert counts["links to parents"] == 2

@@ -114,10 +114,11 @@ def rows_of(household: Household, source: str) -> list[Row]:
         dates = imprecise_dates(person)
         if dates:
             path, value = dates[0]
+            known = "as an age" if value.precision == "age" else f"to the {value.precision}"
             raise ConvertError(
                 f"{source}: household {shown(household.id)}, member {shown(person.id)}: "
-                f"field '{path_text(path)}' is known only to the {value.precision}; a caseload "
-                "holds exact days only: give the day, or assess this household with zairyu assess"
+                f"field '{path_text(path)}' is known only {known}; a caseload holds exact days "
+                "only: give the day, or assess this household with zairyu assess"
             )
     rows = household_rows(household)
     back = _written(household.id, rows, source)
