@@ -51,7 +51,7 @@ def household(members: list[dict[str, Value]], as_of: date, name: str) -> dict[s
         reasons="(reasons as written by the caseworker)",
     )
     for person, facts in zip(out["members"], members, strict=True):
-        residence = person.get("residence", {})
+        residence = person.pop("residence", {})
         residence.pop("illegal_stay_since", None)
         if facts.get(RECORDED_ILLEGAL_STAY) is not None:
             residence["illegal_stay_since"] = str(facts[RECORDED_ILLEGAL_STAY])

@@ -68,7 +68,6 @@ SCHOOL: tuple[str, ...] = (
     "school_current_local",
 )
 GROUNDS: tuple[str, ...] = tuple(f"falls_under_{g.value}" for g in DeportationGround)
-PREVIOUS_ORDERS = ("previous_order_first_date", "previous_deportation_order")
 # The household facts every member's row repeats: column -> field of ``external_guardian``.
 GUARDIAN: dict[str, str] = {
     "external_guardian_available": "available",
