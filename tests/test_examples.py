@@ -17,7 +17,7 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_OF = "2025-01-01"
 POLICY = "children-2023"
 ROW = re.compile(r"^\|\s*`(?P<file>[^`]+\.json)`\s*\|(?P<situation>[^|]*)\|(?P<outcomes>[^|]*)\|")
-OUTCOME = re.compile(r"([A-Za-z0-9_.\-]+):\s*([a-z_]+)")
+OUTCOME = re.compile(r"([\w.\-]+):\s*([a-z_]+)")  # ids of any script (伊藤家-1)
 
 # Phrases that would present an assessment as a decision.
 DECISION_PHRASES = {

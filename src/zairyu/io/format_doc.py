@@ -12,7 +12,10 @@ A caseload is one row per person. `zairyu batch`, `zairyu compare` and `zairyu s
 `zairyu synth` writes it. Formats, chosen by the file suffix: CSV (`.csv`, header line),
 Excel (`.xlsx`, first sheet, header row), Parquet (`.parquet`) and JSON Lines (`.jsonl`, one
 object per line). Example files: `examples/caseload.csv`, `examples/caseload.jsonl`, and
-`examples/caseload-sjis.csv` as Japanese Excel saves a CSV.
+`examples/caseload-sjis.csv` as Japanese Excel saves a CSV. `zairyu convert` writes household
+JSON files as a caseload (CSV, Parquet or JSON Lines) and a caseload as household files, losslessly
+as docs/household.md ("Converting") defines it: what a caseload cannot hold is counted, and a
+date known only to the month or year is refused.
 
 CSV and JSON Lines files may be UTF-8, with or without a byte order mark (Excel's "CSV UTF-8"),
 or CP932 (Shift_JIS, Excel's "CSV (コンマ区切り)"); `zairyu batch` and `zairyu compare` say
