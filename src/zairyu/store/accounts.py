@@ -4,7 +4,8 @@ Passwords are argon2 hashes, computed outside any transaction. Tokens and sessio
 random; only their SHA-256 is stored, so a copy of the database does not let anyone sign in.
 A token is checked with one Core ``select`` on its hash (no ORM objects), and a live one is
 then trusted for a few seconds without a lookup (``token_cache``: a revocation through this
-``Accounts`` is immediate, one made elsewhere takes effect within ``token_cache_s``).
+``Accounts`` is immediate, one made elsewhere takes effect within the cache's lifetime, 5 s by
+default).
 Signing in (counting, throttling, checking) is ``signin``; weak passwords are ``passwords``.
 """
 
