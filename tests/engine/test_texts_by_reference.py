@@ -43,7 +43,7 @@ def resolve(answer: dict[str, Any]) -> dict[str, Any]:
             person.setdefault("outcome_text", policy["outcomes"][person["outcome"]])
             for c in person["conditions"]:
                 if "text" not in c:
-                    c |= texts["conditions"][c["id"]]
+                    c.update(texts["conditions"][c["id"]])
                 c.setdefault("household_inputs", shared.get(c["id"], {}))
             for cf in person["counterfactuals"]:
                 for change in cf["changes"]:
@@ -55,7 +55,7 @@ def resolve(answer: dict[str, Any]) -> dict[str, Any]:
                     a.setdefault("text", texts["assumptions"][a["field"]])
             for known in person["known_by_law"]:
                 if "text" not in known:
-                    known |= texts["known_by_law"][known["id"]]
+                    known.update(texts["known_by_law"][known["id"]])
             for number in person["decided_by"]:
                 number.setdefault("text", texts["numbers"][number["parameter"]])
     return whole
