@@ -179,13 +179,17 @@ def start_zairyu(args: argparse.Namespace, work: Path) -> Server:
     subprocess.run(
         [cli, "user", "add", "bench", "--org", "bench", "--password-stdin"],
         env=env,
-        input="benchmark password\n",
+        input="a sound passphrase 7\n",
         text=True,
         check=True,
         capture_output=True,
     )
     token = subprocess.run(
-        [cli, "user", "token", "bench"], env=env, text=True, check=True, capture_output=True
+        [cli, "user", "token", "bench", "--org", "bench"],
+        env=env,
+        text=True,
+        check=True,
+        capture_output=True,
     ).stdout.strip()
     process = subprocess.Popen(
         [cli, "serve", "--port", str(args.port), "--workers", "1"],
