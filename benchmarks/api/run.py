@@ -16,8 +16,8 @@ which reuses ``benchmarks/engines/openfisca_engine.py``). Each zairyu figure is 
 OpenFisca's in the same round; the medians of those ratios are reported, with the load average.
 
 Servers:
-- zairyu: ``zairyu serve --workers 1``, i.e. uvicorn, one process; every request checks the
-  bearer token against a throw-away SQLite store.
+- zairyu: ``zairyu serve --workers 1``, i.e. uvicorn, one process; the bearer token is checked
+  against a throw-away SQLite store (one select, then trusted for 5 s, as served).
 - OpenFisca: ``openfisca serve --workers 1``, i.e. gunicorn with one sync worker (one request at
   a time, no keep-alive). No authentication.
 
@@ -398,7 +398,7 @@ def describe() -> dict[str, Any]:
         f"Python {platform.python_version()}",
         "servers": {
             "zairyu": f"zairyu serve --workers 1: uvicorn {version('uvicorn')}, one process, "
-            "bearer token checked against SQLite per request",
+            "bearer token checked against SQLite (one select, then trusted for 5 s)",
             "openfisca": f"openfisca serve --workers 1: gunicorn {version('gunicorn')}, one sync "
             f"worker, OpenFisca-Core {version('openfisca-core')}, no authentication",
             "wrk": wrk_version.split("Copyright")[0].strip(),
