@@ -63,6 +63,7 @@ def main() -> None:
     def cold() -> HouseholdAssessment:
         for plan in plans:
             plan.cache.pop("unknown_walk", None)
+            plan.cache.pop("unknown_reach", None)
         return assess(household, on)
 
     if warm() != cold():

@@ -1,5 +1,6 @@
-"""The missing-facts walk keeps the closures it compiles in the compiled plan's cache: a second
-assessment compiles none, and a warm cache gives exactly what a cold one gives."""
+"""The missing-facts walk keeps the closures it compiles, and the steps each outcome reads, in the
+compiled plan's cache: a second assessment compiles none and walks no expression for them, and
+a warm cache gives exactly what a cold one gives."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from zairyu.engine import unknown
 from zairyu.engine.assessment import assess_rows
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import frame_from_rows
+from zairyu.engine.expr import names
 from zairyu.engine.scalar import compile_node
 from zairyu.engine.unknown import missing_facts
 from zairyu.model.columns import Row
@@ -28,6 +30,12 @@ def _households(count: int, seed: int) -> list[list[Row]]:
 
 
 HOUSEHOLDS = _households(60, seed=23)
+
+
+def _empty(scalar):
+    """The walk's caches emptied, as before the first assessment."""
+    scalar.cache.pop("unknown_walk", None)
+    scalar.cache.pop("unknown_reach", None)
 
 
 def _undetermined(scalar, rows):
@@ -59,13 +67,34 @@ def test_a_second_walk_compiles_no_closure(monkeypatch):
     assert calls == []
 
 
+def test_a_second_assessment_finds_the_steps_an_outcome_reads_without_walking_again(monkeypatch):
+    calls: list[object] = []
+
+    def counting(node):
+        calls.append(node)
+        return names(node)
+
+    monkeypatch.setattr(unknown, "names", counting)
+    for scalar in PLANS:
+        _empty(scalar)
+    for scalar in PLANS:
+        for rows in HOUSEHOLDS[:20]:
+            assess_rows(scalar, rows, AS_OF)
+    assert calls  # an outcome undetermined with every value it reads known (a weighing)
+    calls.clear()
+    for scalar in PLANS:
+        for rows in HOUSEHOLDS[:20]:
+            assess_rows(scalar, rows, AS_OF)
+    assert calls == []
+
+
 @pytest.mark.parametrize("scalar", PLANS, ids=lambda s: s.plan.id)
 def test_a_warm_cache_finds_the_same_missing_facts_as_a_cold_one(scalar):
     warm_cache_found, cold_cache_found = [], []
     for rows in HOUSEHOLDS:
         evaluated, open_ = _undetermined(scalar, rows)
         for i in open_:
-            scalar.cache.pop("unknown_walk", None)
+            _empty(scalar)
             cold_cache_found.append(missing_facts(scalar, evaluated, i))
     for rows in HOUSEHOLDS:
         evaluated, open_ = _undetermined(scalar, rows)
@@ -77,6 +106,6 @@ def test_a_warm_cache_finds_the_same_missing_facts_as_a_cold_one(scalar):
 @pytest.mark.parametrize("scalar", PLANS, ids=lambda s: s.plan.id)
 def test_whole_assessments_are_the_same_with_a_warm_cache(scalar):
     for rows in HOUSEHOLDS[:20]:
-        scalar.cache.pop("unknown_walk", None)
+        _empty(scalar)
         cold = assess_rows(scalar, rows, AS_OF)
         assert assess_rows(scalar, rows, AS_OF) == cold

@@ -81,3 +81,39 @@ def test_a_personal_token_is_issued_once_and_can_be_revoked(api):
     assert client.get("/api/v1/users/me").status_code == 200
     assert member.client.delete(f"/api/v1/users/me/tokens/{issued['id']}").status_code == 204
     assert client.get("/api/v1/users/me").status_code == 401
+
+
+def test_a_colleague_deactivated_through_the_api_is_refused_at_once(api):
+    admin = api.member(UserRole.admin)
+    colleague = api.member(org_id=admin.org_id)
+    me = colleague.client.get("/api/v1/users/me")  # the token is now trusted for a while
+    assert me.status_code == 200
+    changed = admin.client.patch(f"/api/v1/users/{me.json()['id']}", json={"active": False})
+    assert changed.status_code == 200
+    assert colleague.client.get("/api/v1/users/me").status_code == 401
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_token_revoked_by_another_process_stops_within_the_stated_bound(api, monkeypatch):
+    tokens = api.client.app.state.services.accounts.tokens
+    clock = _Clock()
+    monkeypatch.setattr(tokens, "clock", clock)
+    try:
+        member = api.member()
+        assert member.client.get("/api/v1/users/me").status_code == 200
+        (listed,) = member.client.get("/api/v1/users/me/tokens").json()
+        actor = api.accounts.find_user(member.organisation, member.username)
+        api.accounts.revoke_token(actor, listed["id"])  # not through this app: another process
+        clock.now += tokens.ttl_s - 0.001
+        assert member.client.get("/api/v1/users/me").status_code == 200
+        clock.now += 0.001
+        assert member.client.get("/api/v1/users/me").status_code == 401
+    finally:
+        tokens.clear()  # no entry stamped by the test clock outlives the test

@@ -147,6 +147,14 @@ class _Static:
     when_false: dict[str, str] | None
 
 
+def condition_statics(scalar: ScalarPlan) -> list[_Static]:
+    """The household-independent parts of every condition's trace (compiled once per plan)."""
+    statics: list[_Static] | None = scalar.cache.get("statics")
+    if statics is None:
+        statics = scalar.cache["statics"] = _statics(scalar.plan)
+    return statics
+
+
 def _statics(plan: Plan) -> list[_Static]:
     out = []
     step_names = {s.name for s in plan.steps}
@@ -206,7 +214,8 @@ def _facts(found: list[tuple[str, str]]) -> list[Fact]:
     return [Fact(pid, column, COLUMNS[column].source) for pid, column in found]
 
 
-def _known(rule: LawFact) -> KnownByLaw:
+def known_by_law(rule: LawFact) -> KnownByLaw:
+    """A rule of law that settled facts, as the trace shows it (the same for every person)."""
     return KnownByLaw(
         id=rule.id,
         text={"ja": rule.text.ja, "en": rule.text.en},
@@ -222,9 +231,7 @@ def assess_rows(
     plan = scalar.plan
     evaluated = scalar.evaluate(rows, as_of)
     texts = {o.id: o.definition.text for o in plan.outcomes}
-    statics = scalar.cache.get("statics")
-    if statics is None:
-        statics = scalar.cache["statics"] = _statics(plan)
+    statics = condition_statics(scalar)
     shared = {s.id: _household_inputs(s, evaluated) for s in statics if s.household}
     not_in_scope = scope_rule()[0].outcome.id
     persons = []
@@ -246,7 +253,7 @@ def assess_rows(
         )
         if outcome == UNDETERMINED:
             person.missing_facts = _facts(missing_facts(scalar, evaluated, i))
-        person.known_by_law = [_known(f.rule) for f in facts_known_by_law(rows[i] | row)]
+        person.known_by_law = [known_by_law(f.rule) for f in facts_known_by_law(rows[i] | row)]
         persons.append(person)
     for person, presumed in zip(persons, presume(scalar, rows, evaluated, as_of), strict=True):
         if presumed is not None:
@@ -263,16 +270,23 @@ def assess_rows(
             persons, find_counterfactuals(scalar, rows, evaluated, as_of), strict=True
         ):
             person.counterfactuals = found
+    return PolicyAssessment(**policy_header(plan), persons=persons)
+
+
+def policy_header(plan: Plan) -> dict[str, Any]:
+    """What an assessment says of a policy before any person: its id, version, title,
+    disclaimer and the text of every outcome."""
     policy = plan.policy
-    return PolicyAssessment(
-        policy_id=policy.id,
-        policy_version=policy.version,
-        title={"ja": policy.title.ja, "en": policy.title.en},
-        disclaimer={"ja": policy.disclaimer.ja, "en": policy.disclaimer.en},
-        outcomes={k: {"ja": v.ja, "en": v.en} for k, v in texts.items()}
+    return {
+        "policy_id": policy.id,
+        "policy_version": policy.version,
+        "title": {"ja": policy.title.ja, "en": policy.title.en},
+        "disclaimer": {"ja": policy.disclaimer.ja, "en": policy.disclaimer.en},
+        "outcomes": {
+            o.id: {"ja": o.definition.text.ja, "en": o.definition.text.en} for o in plan.outcomes
+        }
         | {UNDETERMINED: dict(UNDETERMINED_TEXT)},
-        persons=persons,
-    )
+    }
 
 
 def _decided_by(

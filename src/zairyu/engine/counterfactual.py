@@ -86,13 +86,18 @@ def _apply(rows: list[Row], chosen: tuple[_Candidate, ...]) -> list[Row]:
     return out
 
 
+def action_text(action: CompiledAction) -> dict[str, str]:
+    """What an action is, as every change that takes it says (the same for every person)."""
+    return {"ja": action.definition.text.ja, "en": action.definition.text.en}
+
+
 def _change(candidate: _Candidate, rows: list[Row]) -> Change:
     spec = candidate.action.definition
     household = spec.scope == "household"
     return Change(
         spec.id,
         "" if household else str(rows[candidate.index]["person_id"]),
-        {"ja": spec.text.ja, "en": spec.text.en},
+        action_text(candidate.action),
         spec.scope,
     )
 

@@ -58,6 +58,16 @@ def _written(policy: Policy) -> Policy:
     )
 
 
+def own_parameters(policy: Policy) -> list[Parameter]:
+    """The parameters of a policy that are zairyu's own numbers."""
+    return [p for p in policy.parameters if p.zairyu_own is not None]
+
+
+def number_text(parameter: Parameter) -> dict[str, str]:
+    """What one of zairyu's own numbers is (the parameter's text), as the trace shows it."""
+    return {"ja": parameter.text.ja, "en": parameter.text.en}
+
+
 def variants(scalar: ScalarPlan) -> list[_Variant]:
     """The policy compiled with each alternative of each of its own numbers (once per plan)."""
     cached = scalar.cache.get("own_numbers")
@@ -67,7 +77,7 @@ def variants(scalar: ScalarPlan) -> list[_Variant]:
     written = _written(plan.policy)
     found = [
         _Variant(p, value, compile_scalar(compile_policy(written, plan.source, {p.id: value})))
-        for p in plan.policy.parameters
+        for p in own_parameters(plan.policy)
         if p.zairyu_own is not None
         for value in p.zairyu_own.alternatives
     ]
@@ -89,7 +99,7 @@ def deciding_numbers(
         p = variant.parameter
         assert isinstance(p.value, int)
         entry = by_parameter.setdefault(
-            p.id, DecidingNumber(p.id, p.value, {"ja": p.text.ja, "en": p.text.en}, level, [])
+            p.id, DecidingNumber(p.id, p.value, number_text(p), level, [])
         )
         entry.alternatives.append(Alternative(variant.value, other))
     return list(by_parameter.values())

@@ -192,12 +192,17 @@ class _Filled:
     columns: list[str] = field(default_factory=list)
 
 
+def assumption_text(item: _Presumable) -> dict[str, str]:
+    """What an assumption about a field says (the same for every person)."""
+    return {"ja": item.definition.text.ja, "en": item.definition.text.en}
+
+
 def _assumption(person: str, entry: _Filled | _Presumable) -> Assumption:
     item = entry.item if isinstance(entry, _Filled) else entry
     return Assumption(
         person_id=person,
         field=item.field,
-        text={"ja": item.definition.text.ja, "en": item.definition.text.en},
+        text=assumption_text(item),
         weighs=item.definition.weighs,
         verify_first=item.definition.weighs == "against",
     )

@@ -74,15 +74,27 @@ def _through_unknown_conditions(scalar: ScalarPlan, walk: _Walk, node: Node, i: 
     counts an unknown factor as 0 in its minimum and as its weight in its maximum, and the
     outcome compares the two. Its missing facts are those of the unknown conditions it reads,
     directly or through variables."""
-    steps = {s.name: s for s in scalar.plan.steps}
-    pending, reached = list(names(node)), set()
-    while pending:
-        name = pending.pop()
-        if name in reached or name not in steps:
-            continue
-        reached.add(name)
-        pending.extend(names(steps[name].node))
+    reached = _reached(scalar, node)
     row = walk.rows[i]
     for step in scalar.plan.conditions:
         if step.name in reached and row.get(step.name) is None:
             walk._ref(step.name, i)
+
+
+def _reached(scalar: ScalarPlan, node: Node) -> frozenset[str]:
+    """The steps an outcome reads, directly or through variables: the same for every
+    household, so found once per plan and outcome (in the plan's cache, as the walk's compiled
+    closures are)."""
+    cache: dict[int, frozenset[str]] = scalar.cache.setdefault("unknown_reach", {})
+    found = cache.get(id(node))
+    if found is None:
+        steps = {s.name: s for s in scalar.plan.steps}
+        pending, reached = list(names(node)), set()
+        while pending:
+            name = pending.pop()
+            if name in reached or name not in steps:
+                continue
+            reached.add(name)
+            pending.extend(names(steps[name].node))
+        found = cache[id(node)] = frozenset(reached)
+    return found

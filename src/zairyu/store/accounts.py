@@ -2,6 +2,10 @@
 
 Passwords are argon2 hashes, computed outside any transaction. Tokens and session cookies are
 random; only their SHA-256 is stored, so a copy of the database does not let anyone sign in.
+A token is checked with one Core ``select`` on its hash (no ORM objects), and a live one is
+then trusted for a few seconds without a lookup (``token_cache``: a revocation through this
+``Accounts`` is immediate, one made elsewhere takes effect within the cache's lifetime, 5 s by
+default).
 Signing in (counting, throttling, checking) is ``signin``; weak passwords are ``passwords``.
 """
 
@@ -15,7 +19,7 @@ from typing import NamedTuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Select, delete, select, update
+from sqlalchemy import Select, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,6 +37,7 @@ from zairyu.store.database import Database
 from zairyu.store.passwords import weakness
 from zairyu.store.signin import LoginPolicy, SignIn
 from zairyu.store.tables import ApiToken, BrowserSession, Organisation, User, utc_now
+from zairyu.store.token_cache import TOKEN_CACHE_SECONDS, LiveToken, TokenCache
 
 __all__ = ["Accounts", "LiveSession", "LoginPolicy", "LoginResult", "actor_for", "digest"]
 
@@ -69,6 +74,24 @@ def _named(org_id: str, username: str) -> Select[User]:
     return select(User).where(User.org_id == org_id, User.username == username)
 
 
+_TOKENS, _USERS = ApiToken.__table__.c, User.__table__.c
+# Core, on the tables' columns: no ORM object is built for a request's token check.
+_TOKEN_LOOKUP = (
+    select(
+        _TOKENS.id,
+        _TOKENS.expires_at,
+        _TOKENS.revoked,
+        _USERS.id,
+        _USERS.username,
+        _USERS.org_id,
+        _USERS.role,
+        _USERS.active,
+    )
+    .join_from(ApiToken.__table__, User.__table__, _USERS.id == _TOKENS.user_id)
+    .where(_TOKENS.token_hash == bindparam("token_hash"))
+)
+
+
 def _check_password(password: str, username: str) -> None:
     why = weakness(password, username)
     if why is not None:
@@ -83,11 +106,13 @@ class Accounts:
         db: Database,
         hasher: PasswordHasher | None = None,
         policy: LoginPolicy | None = None,
+        tokens: TokenCache | None = None,
     ) -> None:
         self.db = db
         self.hasher = hasher or PasswordHasher()
         self.policy = policy or LoginPolicy()
         self.signin = SignIn(db, self.hasher, self.policy)
+        self.tokens = tokens if tokens is not None else TokenCache(TOKEN_CACHE_SECONDS)
 
     # --- set-up (command line) ---
 
@@ -228,19 +253,32 @@ class Accounts:
             return row.id, token
 
     def token_actor(self, token: str, remote: str | None) -> Actor | None:
-        with self.db.reading() as s:
-            row = s.execute(
-                select(ApiToken, User)
-                .join(User, User.id == ApiToken.user_id)
-                .where(ApiToken.token_hash == digest(token))
-            ).first()
-            if row is None:
+        """Who a personal API token acts for, if it is live (not revoked, not expired, its user
+        active): from the token cache, or else one Core ``select`` on the token's hash."""
+        token_hash = digest(token)
+        live = self.tokens.get(token_hash)
+        if live is None:
+            generation = self.tokens.generation()
+            live = self._look_up_token(token_hash)
+            if live is None:
                 return None
-            api_token, user = row
-            expired = api_token.expires_at is not None and api_token.expires_at <= utc_now()
-            if api_token.revoked or expired or not user.active:
-                return None
-            return actor_for(user, remote, f"token:{api_token.id}")
+            self.tokens.put(token_hash, live, generation)
+        if live.expires_at is not None and live.expires_at <= utc_now():
+            return None
+        role = UserRole(live.role)
+        return Actor(
+            live.user_id, live.username, live.org_id, role, remote, f"token:{live.token_id}"
+        )
+
+    def _look_up_token(self, token_hash: str) -> LiveToken | None:
+        with self.db.reading_rows() as connection:
+            row = connection.execute(_TOKEN_LOOKUP, {"token_hash": token_hash}).first()
+        if row is None:
+            return None
+        token_id, expires_at, revoked, user_id, username, org_id, role, active = row
+        if revoked or not active:
+            return None
+        return LiveToken(token_id, user_id, username, org_id, role, expires_at)
 
     def list_tokens(self, actor: Actor) -> list[dict[str, object]]:
         with self.db.transaction() as s:
@@ -256,6 +294,7 @@ class Accounts:
                 raise NotFoundError("token")
             row.revoked = True
             audit.record(s, actor, "revoke", "api_token", row.id, tracked=True)
+        self.tokens.forget_user(actor.user_id)
 
     # --- users of the actor's organisation ---
 
@@ -303,7 +342,9 @@ class Accounts:
             if active is not None:
                 user.active = active
             audit.record(s, actor, "update", "user", user_id, tracked=True)
-            return user_view(user)
+            view = user_view(user)
+        self.tokens.forget_user(user_id)  # its tokens act with the role and state it has now
+        return view
 
     def set_password(
         self, actor: Actor, user_id: str, password: str, current: str | None = None
@@ -329,6 +370,7 @@ class Accounts:
             user.failed_logins = 0
             audit.record(s, actor, "set_password", "user", user_id, tracked=True)
             _end_other_credentials(s, actor, user_id)
+        self.tokens.forget_user(user_id)
 
     def _matches(self, stored: str | None, password: str) -> bool:
         try:

@@ -142,6 +142,15 @@ class Database:
             ):
                 yield session
 
+    @contextmanager
+    def reading_rows(self) -> Iterator[Connection]:
+        """A connection for Core statements that only read (no ORM session, no audit key):
+        on SQLite it takes no write lock. Its transaction ends when the block does."""
+        with self.engine.connect() as plain:
+            connection = plain.execution_options(zairyu_read_only=True)
+            with connection.begin():
+                yield connection
+
     def _info(self) -> dict[str, object]:
         return {"audit_key": self.audit_key()}
 

@@ -10,6 +10,7 @@ from zairyu.store.accounts import Accounts
 from zairyu.store.cases import Cases
 from zairyu.store.database import Database
 from zairyu.store.records import Records
+from zairyu.store.token_cache import TokenCache
 from zairyu.web.settings import Settings
 
 
@@ -27,7 +28,9 @@ class Services:
         return cls(
             settings=settings,
             db=db,
-            accounts=Accounts(db, settings.hasher, settings.login),
+            accounts=Accounts(
+                db, settings.hasher, settings.login, TokenCache(settings.token_cache_seconds)
+            ),
             cases=Cases(db),
             records=Records(db),
         )

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from zairyu.store.accounts import LoginPolicy
 from zairyu.store.audit_key import audit_key_path
 from zairyu.store.database import BUSY_TIMEOUT_MS, data_dir, database_url
+from zairyu.store.token_cache import TOKEN_CACHE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -22,4 +23,7 @@ class Settings:
     login: LoginPolicy = field(default_factory=LoginPolicy)
     hasher: PasswordHasher = field(default_factory=PasswordHasher)
     upgrade_on_start: bool = True
+    # how long a live API token is trusted without a lookup: a revocation made by another
+    # process (worker, command) takes effect within it; 0 looks every token up
+    token_cache_seconds: float = TOKEN_CACHE_SECONDS
     evidence_dir: Path = field(default_factory=lambda: data_dir() / "evidence")  # uploaded files

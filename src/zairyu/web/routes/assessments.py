@@ -2,28 +2,61 @@
 
 The engine assesses; it never decides. A stored assessment keeps the case version, the as-of
 date, each policy's id and version, and the full result, so it can be explained later.
+
+Every assessment answer takes ``?lang=ja|en`` (every text in that language only; both by
+default) and ``?texts=reference`` (each policy's static texts and household inputs once, in
+the policy's ``texts`` and ``household_inputs``, not with every person; ``inline`` by default):
+``zairyu.engine.texts``. ``GET /policies/{policy_id}/texts`` gives every static text of a policy
+in the same form. A stored assessment is always kept whole; only the answer is shaped.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Response, status
+import orjson
+from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
+from zairyu.documents.stored import UnreadableAssessment, assessment_from_dict
 from zairyu.engine.assessment import HouseholdAssessment
+from zairyu.engine.catalogue import default_catalogue
+from zairyu.engine.texts import assessment_json, policy_texts
+from zairyu.i18n import Lang
 from zairyu.model.household import Household
 from zairyu.services import assessing
 from zairyu.services.cases import assess_stored_case
 from zairyu.services.errors import InvalidHousehold, PolicyChoiceError
-from zairyu.store.access import InvalidRequestError
+from zairyu.store.access import InvalidRequestError, NotFoundError
 from zairyu.store.records import ASSESSMENTS
 from zairyu.web.fields import Flag, IsoDate
 from zairyu.web.redaction import redacted
 from zairyu.web.security import CurrentActor, Found
 
 router = APIRouter(tags=["assessments"])
+
+TextsMode = Literal["inline", "reference"]
+LangQuery = Annotated[
+    Lang | None,
+    Query(
+        description="Every text of the answer in this language only, as a map with that one "
+        'key (`{"en": "..."}`); both languages if not given.'
+    ),
+]
+TextsQuery = Annotated[
+    TextsMode,
+    Query(
+        description="`inline`: every person's entries carry their texts. `reference`: each "
+        "policy carries its static texts once, in `texts` (`conditions`, `known_by_law`, "
+        "`changes`, `numbers`, `assumptions`, keyed by the id the entry carries: the "
+        "condition's `id`, the rule's `id`, the change's `action_id`, the number's "
+        "`parameter`, the assumption's `field`), each outcome's text in `outcomes` under the "
+        "`outcome`, and each condition's household inputs once in `household_inputs` (keyed "
+        "by the condition's `id`; none listed: none read); the person's entries leave them "
+        "out. `GET /policies/{policy_id}/texts` gives every static text of a policy."
+    ),
+]
 
 
 class AssessmentOptions(BaseModel):
@@ -77,13 +110,34 @@ def run(household: Household, options: AssessmentOptions) -> HouseholdAssessment
     response_class=Response,
     responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
 )
-def assess_household(body: HouseholdAssessmentIn, actor: CurrentActor) -> Response:
+def assess_household(
+    body: HouseholdAssessmentIn,
+    actor: CurrentActor,
+    lang: LangQuery = None,
+    texts: TextsQuery = "inline",
+) -> Response:
     """Assess a household without storing it (nothing about it is kept or logged).
 
-    The result is written straight to JSON by the engine (the trace is large: every condition
-    of every policy, with its texts and citation, for every person)."""
+    The result is written straight to JSON (the trace is large: every condition of every
+    policy, with its texts and citation, for every person; `lang` and `texts=reference` make it
+    smaller without leaving out a word)."""
     result = run(body.household, body)
-    return Response(content=result.to_json(), media_type="application/json")
+    content = assessment_json(result, lang, by_reference=texts == "reference")
+    return Response(content=content, media_type="application/json")
+
+
+def shaped(record: dict[str, Any], lang: Lang | None, texts: TextsMode) -> dict[str, Any]:
+    """A stored assessment's answer in the language and form asked for (the store keeps it
+    whole)."""
+    if lang is None and texts == "inline":
+        return record
+    try:
+        assessment = assessment_from_dict(record["result"])
+    except UnreadableAssessment as error:
+        path = "query.texts" if texts == "reference" else "query.lang"
+        raise InvalidRequestError([{"path": path, "message": str(error)}]) from None
+    content = assessment_json(assessment, lang, by_reference=texts == "reference")
+    return record | {"result": orjson.loads(content)}
 
 
 @router.post(
@@ -92,10 +146,15 @@ def assess_household(body: HouseholdAssessmentIn, actor: CurrentActor) -> Respon
     response_model=AssessmentOut,
 )
 def assess_case(
-    case_id: str, body: AssessmentOptions, actor: CurrentActor, found: Found
+    case_id: str,
+    body: AssessmentOptions,
+    actor: CurrentActor,
+    found: Found,
+    lang: LangQuery = None,
+    texts: TextsQuery = "inline",
 ) -> dict[str, Any]:
     try:
-        return assess_stored_case(
+        record = assess_stored_case(
             found.cases,
             found.records,
             actor,
@@ -106,15 +165,68 @@ def assess_case(
         )
     except (InvalidHousehold, PolicyChoiceError) as error:
         raise refusal(error) from None
+    return shaped(record, lang, texts)
 
 
 @router.get("/cases/{case_id}/assessments", response_model=list[AssessmentOut])
-def list_assessments(case_id: str, actor: CurrentActor, found: Found) -> list[dict[str, Any]]:
-    return found.records.list(actor, ASSESSMENTS, case_id)
+def list_assessments(
+    case_id: str,
+    actor: CurrentActor,
+    found: Found,
+    lang: LangQuery = None,
+    texts: TextsQuery = "inline",
+) -> list[dict[str, Any]]:
+    return [shaped(r, lang, texts) for r in found.records.list(actor, ASSESSMENTS, case_id)]
 
 
 @router.get("/cases/{case_id}/assessments/{assessment_id}", response_model=AssessmentOut)
 def get_assessment(
-    case_id: str, assessment_id: str, actor: CurrentActor, found: Found
+    case_id: str,
+    assessment_id: str,
+    actor: CurrentActor,
+    found: Found,
+    lang: LangQuery = None,
+    texts: TextsQuery = "inline",
 ) -> dict[str, Any]:
-    return found.records.get(actor, ASSESSMENTS, case_id, assessment_id)
+    record = found.records.get(actor, ASSESSMENTS, case_id, assessment_id)
+    return shaped(record, lang, texts)
+
+
+class ConditionTextsOut(BaseModel):
+    text: dict[str, str]
+    citation: dict[str, Any]
+    reading: dict[str, str] | None
+    when_false: dict[str, str] | None = Field(description="What the condition's failure means.")
+
+
+class KnownByLawTextsOut(BaseModel):
+    text: dict[str, str]
+    citation: dict[str, Any]
+    reading: dict[str, str]
+
+
+class TextsOut(BaseModel):
+    conditions: dict[str, ConditionTextsOut] = Field(description="By condition id.")
+    known_by_law: dict[str, KnownByLawTextsOut] = Field(description="By rule id.")
+    changes: dict[str, dict[str, str]] = Field(description="By action id.")
+    numbers: dict[str, dict[str, str]] = Field(description="By parameter id.")
+    assumptions: dict[str, dict[str, str]] = Field(description="By household field.")
+
+
+class PolicyTextsOut(BaseModel):
+    policy_id: str
+    policy_version: str
+    title: dict[str, str]
+    disclaimer: dict[str, str]
+    outcomes: dict[str, dict[str, str]] = Field(description="By outcome id.")
+    texts: TextsOut
+
+
+@router.get("/policies/{policy_id}/texts", response_model=PolicyTextsOut)
+def get_policy_texts(policy_id: str, actor: CurrentActor, lang: LangQuery = None) -> dict[str, Any]:
+    """Every static text of a policy (the same for every organisation), in the form an
+    assessment answer with `texts=reference` lists them: fetch once per `policy_version`."""
+    catalogue = default_catalogue()
+    if policy_id not in catalogue.plans:
+        raise NotFoundError("policy")
+    return policy_texts(catalogue.scalar(policy_id), lang)
