@@ -3,6 +3,7 @@ that is busy, read-only or full, and the headers that keep personal data out of 
 
 from __future__ import annotations
 
+import gc
 import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -166,6 +167,14 @@ def test_a_read_only_database_is_refused_at_start_up(api, tmp_path):
         create_app(_settings(api.db, f"sqlite:///file:{path}?mode=ro&uri=true"))
 
 
+# On PostgreSQL a disk_full error makes SQLAlchemy invalidate the connection, and psycopg then
+# reports, when the invalidated connection is collected, an exception in its __del__. That is
+# the driver's clean-up of a connection the server failed, not a connection zairyu leaves open
+# (the CLI's were, and now close with their command). Collected here, so it is reported here.
+@pytest.mark.filterwarnings(
+    "ignore:Exception ignored in. <function BaseConnection.__del__"
+    ":pytest.PytestUnraisableExceptionWarning"
+)
 def test_a_full_database_is_a_503_that_says_so(api):
     member = api.member()
     if api.db.url.startswith("postgresql"):
@@ -190,6 +199,7 @@ def test_a_full_database_is_a_503_that_says_so(api):
         finally:
             with api.db.engine.begin() as c:
                 c.execute(text("DROP TRIGGER full_cases ON cases"))
+            gc.collect()
     else:
         app = create_app(_settings(api.db))
         full = app.state.services.db.engine
