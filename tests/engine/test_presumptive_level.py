@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.engine.person_tables import random_household
+from zairyu.engine import presumption
 from zairyu.engine.assessment import assess_rows
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.plan import UNDETERMINED
@@ -22,6 +23,7 @@ from zairyu.services.assessing import assess_household
 CATALOGUE = default_catalogue()
 PLANS = sorted(CATALOGUE.plans)
 AS_OF = date(2025, 1, 1)
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 def _ranks(policy_id: str) -> dict[str, int]:
@@ -133,3 +135,58 @@ def test_a_toward_deportation_direction_does_not_list_negatives_that_could_not_c
     # only a statutory ground could make it worse (barred); a further negative factor cannot
     against = [a.field for a in parent.presumptive.assumptions if a.weighs == "against"]
     assert against == ["members[].immigration.deportation_grounds"]
+
+
+def _one_at_a_time(scalar, current, filled, i, outcome, as_of):
+    """The plain definition of the assumptions an outcome rests on: each fact taken as absent is
+    left unknown again, one at a time, in the same order (``presumption._needed`` tries them in
+    blocks, which must give exactly this)."""
+    rows = [dict(r) for r in current]
+    order = sorted(filled, key=lambda k: (filled[k].item.definition.weighs != "against", k))
+    needed = []
+    for key in order:
+        entry = filled[key]
+        trial = [dict(r) for r in rows]
+        for name in entry.columns:
+            trial[entry.row][name] = None
+        if scalar.evaluate(trial, as_of)[i]["outcome"] == outcome:
+            rows = trial
+        else:
+            needed.append(key)
+    return needed
+
+
+def _assumptions(result):
+    return [
+        (
+            p.person_id,
+            p.presumptive.outcome,
+            [(a.person_id, a.field) for a in p.presumptive.assumptions],
+        )
+        for p in result.persons
+        if p.presumptive is not None
+    ]
+
+
+@pytest.mark.parametrize("policy_id", PLANS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32))
+def test_trying_assumptions_in_blocks_gives_the_one_at_a_time_answer(policy_id, seed):
+    scalar = CATALOGUE.scalar(policy_id)
+    rows = random_household(Random(seed), "h")
+    blocks = _assumptions(assess_rows(scalar, rows, AS_OF, counterfactuals=False))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(presumption, "_needed", _one_at_a_time)
+        plain = _assumptions(assess_rows(scalar, rows, AS_OF, counterfactuals=False))
+    assert blocks == plain
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
+def test_every_example_rests_on_the_same_assumptions_tried_in_blocks_or_one_at_a_time(
+    example, monkeypatch
+):
+    household = load_household(example.read_text(encoding="utf-8"), str(example))
+    blocks = assess_household(household, AS_OF, counterfactuals=False)
+    monkeypatch.setattr(presumption, "_needed", _one_at_a_time)
+    plain = assess_household(household, AS_OF, counterfactuals=False)
+    assert [_assumptions(p) for p in blocks.policies] == [_assumptions(p) for p in plain.policies]

@@ -169,19 +169,40 @@ def _needed(
     no longer the same decided outcome. Facts weighing against the person (assumed in their
     favour) are tried first, so that the answer rests on as few of those as it can. Every
     fact filled for any member is a candidate (a member's fact filled for another's sake can
-    decide this person's result too)."""
-    rows = [dict(r) for r in current]
+    decide this person's result too).
+
+    The facts are tried in blocks: a block all of whose facts can be left unknown together
+    with the outcome unchanged is dropped whole, otherwise it is halved. That gives exactly
+    the one-at-a-time answer with far fewer evaluations (a household of three under a
+    weighing policy: from about fifty to about ten), because a result decided with facts
+    unknown stays the same whatever values they take ("information monotonicity", which
+    ``zairyu check`` proves of every policy): if the outcome is unchanged with a whole block
+    unknown, it is unchanged with any part of it unknown, so one at a time would have dropped
+    each of them too."""
     order = sorted(filled, key=lambda k: (filled[k].item.definition.weighs != "against", k))
     needed: list[Key] = []
-    for key in order:
-        entry = filled[key]
+
+    def without(rows: list[Row], keys: list[Key]) -> list[Row]:
         trial = [dict(r) for r in rows]
-        for name in entry.columns:
-            trial[entry.row][name] = None
+        for key in keys:
+            entry = filled[key]
+            for name in entry.columns:
+                trial[entry.row][name] = None
+        return trial
+
+    def settle(rows: list[Row], keys: list[Key]) -> list[Row]:
+        """``rows`` with every fact of ``keys`` left unknown that can be, in order."""
+        trial = without(rows, keys)
         if scalar.evaluate(trial, as_of)[i]["outcome"] == outcome:
-            rows = trial
-        else:
-            needed.append(key)
+            return trial
+        if len(keys) == 1:
+            needed.append(keys[0])
+            return rows
+        half = len(keys) // 2
+        return settle(settle(rows, keys[:half]), keys[half:])
+
+    if order:
+        settle([dict(r) for r in current], order)
     return needed
 
 
