@@ -192,6 +192,8 @@ def test_a_date_of_birth_known_only_as_an_age_on_a_day_is_an_answer(site):
     )
     assert 'name="age" type="number" min="0" max="130" value="7"' in again.text
     assert 'value="2024-04-01"' in again.text
+    summary = browser.post("/interview/summary", data={"csrf_token": token, "state": state})
+    assert "aged 7 on 1 April 2024" in summary.text
 
 
 def test_a_date_of_birth_known_only_as_a_minor_on_a_day_is_an_answer(site):
