@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from datetime import date
 from functools import partial
 
-import numpy as np
 import polars as pl
 
 from zairyu.engine.expr import (
@@ -62,6 +61,9 @@ def _between(unit: str, start: pl.Expr, end: pl.Expr) -> pl.Expr:
     return (months - (end.dt.day() < start.dt.day()).cast(pl.Int32)).cast(pl.Int32)
 
 
+REDUCEAT_ROWS = 200_000
+
+
 def _household_agg(op: str, columns: list[pl.Series]) -> pl.Series:
     """``household_any`` / ``household_all`` with SQL's three-valued logic.
 
@@ -69,13 +71,17 @@ def _household_agg(op: str, columns: list[pl.Series]) -> pl.Series:
     contiguously), each household is a run of rows and one ``reduceat`` pass aggregates them all,
     about three times faster than a hashed window; otherwise a window over ``household_id``.
     Values are coded false=0, unknown=1, true=2: ``any`` is the maximum, ``all`` the minimum.
+    Below ``REDUCEAT_ROWS`` rows the window is as fast, and numpy (about 65 ms to import, a
+    sixth of a small batch's start-up) is not imported at all.
     """
     ids, values = columns
-    if len(ids) == 0 or not ids.is_sorted():
+    if len(ids) < REDUCEAT_ROWS or not ids.is_sorted():
         frame = pl.DataFrame({"g": ids, "v": values})
         v = pl.col("v")
         agg = v.any(ignore_nulls=False) if op == "any" else v.all(ignore_nulls=False)
         return frame.select(agg.over("g")).to_series()
+    import numpy as np  # noqa: PLC0415 - only for large caseloads (see above)
+
     ids_np = ids.to_numpy()
     starts = np.flatnonzero(np.r_[True, ids_np[1:] != ids_np[:-1]])
     coded = values.cast(pl.Int8).fill_null(0).to_numpy() * 2

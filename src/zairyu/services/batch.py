@@ -19,7 +19,6 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-import numpy as np
 import polars as pl
 
 from zairyu.engine.columnar import ROLE_TYPE, evaluate_frame
@@ -167,9 +166,8 @@ def _count(
 
 
 def _outcome_counts(outcomes: pl.Series) -> dict[str, int]:
-    """Persons per outcome present, counted from the Enum's codes in one pass (no hashing, no
-    frame built for the counts)."""
+    """Persons per outcome present, counted from the Enum's small integer codes (numpy is not
+    imported for it)."""
     categories = list(cast(pl.Enum, outcomes.dtype).categories)
-    codes = outcomes.to_physical().drop_nulls().to_numpy()
-    counted = np.bincount(codes, minlength=len(categories))
-    return {value: int(n) for value, n in zip(categories, counted, strict=True) if n}
+    counted = dict(outcomes.to_physical().drop_nulls().value_counts().iter_rows())
+    return {value: int(counted[code]) for code, value in enumerate(categories) if code in counted}
