@@ -11,26 +11,9 @@ from __future__ import annotations
 
 from zairyu.engine.expr import names
 from zairyu.engine.plan import AS_OF, Plan
-from zairyu.model.columns import COLUMNS
-from zairyu.model.kinds import DeportationGround, OffenceCategory
+from zairyu.model.columns import COLUMNS, CONVICTION_COLUMNS, GROUND_COLUMNS, SCHOOL_COLUMNS
 
-CONVICTIONS: tuple[str, ...] = (
-    "conviction_count",
-    "conviction_count_excluding_illegal_stay",
-    "life_sentence",
-    "longest_sentence_not_fully_suspended_months",
-    "longest_unsuspended_part_months",
-    *(f"convicted_{c.value}" for c in OffenceCategory),
-)
-SCHOOL: tuple[str, ...] = (
-    "school_level",
-    "school_first_start",
-    "school_enrolled_ever",
-    "school_ongoing",
-    "school_last_end",
-    "school_current_local",
-)
-GROUNDS: tuple[str, ...] = tuple(f"falls_under_{g.value}" for g in DeportationGround)
+CONVICTIONS, SCHOOL, GROUNDS = CONVICTION_COLUMNS, SCHOOL_COLUMNS, GROUND_COLUMNS
 
 # A unit: the household field it stands for, and its columns.
 GROUPS: dict[str, tuple[str, ...]] = {

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from zairyu.model.columns import CONVICTION_COLUMNS, GROUND_COLUMNS, SCHOOL_COLUMNS
 from zairyu.model.kinds import (
     Applicant,
     DeportationGround,
@@ -83,22 +84,6 @@ class Question:
         return self.help_ja if lang == "ja" else self.help_en
 
 
-CONVICTION_COLUMNS = (
-    "conviction_count",
-    "conviction_count_excluding_illegal_stay",
-    "life_sentence",
-    "longest_sentence_not_fully_suspended_months",
-    "longest_unsuspended_part_months",
-    *(f"convicted_{c.value}" for c in OffenceCategory),
-)
-SCHOOL_COLUMNS = (
-    "school_level",
-    "school_first_start",
-    "school_enrolled_ever",
-    "school_ongoing",
-    "school_last_end",
-    "school_current_local",
-)
 PASSPORT = {"ja": "旅券、在留カード又は入国記録", "en": "Passport, residence card or entry record"}
 ORDER = {"ja": "退去強制令書の写し", "en": "A copy of the written deportation order"}
 RECORD = {"ja": "判決書、本人の申告", "en": "Judgments; the person's own statement"}
@@ -201,7 +186,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "immigration.deportation_grounds",
         "grounds",
-        tuple(f"falls_under_{g.value}" for g in DeportationGround),
+        GROUND_COLUMNS,
         "次の退去強制事由に該当しますか（該当するものすべて）。",
         "Does this person fall under any of these deportation grounds (all that apply)?",
         "immigration",

@@ -31,10 +31,10 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from zairyu.model.columns import Value
+from zairyu.model.columns import CONVICTION_COLUMNS, GROUND_COLUMNS, SCHOOL_COLUMNS, Value
 from zairyu.model.dates import ImpreciseDate
 from zairyu.model.household import Household, Person
-from zairyu.model.kinds import DeportationGround, OffenceCategory, PreviousOrderKind
+from zairyu.model.kinds import OffenceCategory, PreviousOrderKind
 from zairyu.model.table import COMPULSORY_OR_HIGH, household_rows
 
 __all__ = [
@@ -51,23 +51,7 @@ __all__ = [
 
 Facts = Mapping[str, Value]
 COUNTED_LEVELS = tuple(level.value for level in COMPULSORY_OR_HIGH)
-CONVICTIONS: tuple[str, ...] = (
-    "conviction_count",
-    "conviction_count_excluding_illegal_stay",
-    "life_sentence",
-    "longest_sentence_not_fully_suspended_months",
-    "longest_unsuspended_part_months",
-    *(f"convicted_{c.value}" for c in OffenceCategory),
-)
-SCHOOL: tuple[str, ...] = (
-    "school_level",
-    "school_first_start",
-    "school_enrolled_ever",
-    "school_ongoing",
-    "school_last_end",
-    "school_current_local",
-)
-GROUNDS: tuple[str, ...] = tuple(f"falls_under_{g.value}" for g in DeportationGround)
+CONVICTIONS, SCHOOL, GROUNDS = CONVICTION_COLUMNS, SCHOOL_COLUMNS, GROUND_COLUMNS
 # The household facts every member's row repeats: column -> field of ``external_guardian``.
 GUARDIAN: dict[str, str] = {
     "external_guardian_available": "available",
