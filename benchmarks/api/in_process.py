@@ -15,17 +15,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
+from benchmarks.api.request import default_request
 from benchmarks.measure import Sample, interleave, load_average, spread, time_call
 
 from zairyu.model.household import Household
 from zairyu.services.assessing import assess_household
-
-BODY = Path(__file__).parent / "household.json"
 
 
 def main() -> None:
@@ -33,9 +29,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
-    body = json.loads(BODY.read_text(encoding="utf-8"))
-    household = Household.model_validate(body["household"])
-    on = date.fromisoformat(body["as_of"])
+    body, household, on = default_request()
     result = assess_household(household, on)
     steps: dict[str, Callable[[], object]] = {
         "validate the household": lambda: Household.model_validate(body["household"]),

@@ -13,21 +13,17 @@ that the two give the same results).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import time
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 from typing import Any
+
+from benchmarks.api.request import default_request
 
 from zairyu.engine import unknown
 from zairyu.engine.assessment import HouseholdAssessment, assess
 from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.scalar import compile_node
-from zairyu.model.household import Household
-
-BODY = Path(__file__).parent / "household.json"
 
 
 def _compiled_per_request(request: Callable[[], object]) -> int:
@@ -51,9 +47,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
-    body = json.loads(BODY.read_text(encoding="utf-8"))
-    household = Household.model_validate(body["household"])
-    on = date.fromisoformat(body["as_of"])
+    _, household, on = default_request()
     catalogue = default_catalogue()
     plans = [catalogue.scalar(p.id) for p in catalogue.select(on, None)]
 
