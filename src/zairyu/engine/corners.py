@@ -129,15 +129,13 @@ def _and(sets: list[Values]) -> Values:
     return frozenset(out)
 
 
+def _not(values: Values) -> Values:
+    return frozenset(None if v is None else not v for v in values)
+
+
 def _or(sets: list[Values]) -> Values:
-    out: set[Atom] = set()
-    if any(True in s for s in sets):
-        out.add(True)
-    if all(False in s for s in sets):
-        out.add(False)
-    if all(s - {True} for s in sets) and any(None in s for s in sets):
-        out.add(None)
-    return frozenset(out)
+    """NOT (NOT a AND NOT b ...), as three-valued logic has it (De Morgan)."""
+    return _not(_and([_not(s) for s in sets]))
 
 
 def _measure(unit: str, start: Atom, end: Atom) -> Atom:
@@ -198,7 +196,7 @@ class _Compiler:
                 return lambda rows, i: constant
             case Not(arg=arg):
                 f = self.compile(arg)
-                return lambda rows, i: frozenset(None if v is None else not v for v in f(rows, i))
+                return lambda rows, i: _not(f(rows, i))
             case BoolOp(op=op, args=args):
                 fns = [self.compile(a) for a in args]
                 combine = _and if op == "and" else _or
