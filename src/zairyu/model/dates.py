@@ -150,9 +150,12 @@ def _minor(raw: dict[str, Any]) -> ImpreciseDate:
     return ImpreciseDate(first, day, minor_on=day)
 
 
+def _birth_object(raw: dict[str, Any]) -> ImpreciseDate:
+    """A date of birth written as an object: "a minor" on a day, or an age on a day."""
+    return _minor(raw) if "minor_on" in raw else _age(raw)
+
+
 def _age(raw: dict[str, Any]) -> ImpreciseDate:
-    if "minor_on" in raw:
-        return _minor(raw)
     if set(raw) != {"age", "on"}:
         raise ValueError(
             "an age is written {'age': 7, 'on': 'YYYY-MM-DD'}, with those two keys only"
@@ -175,7 +178,7 @@ def parse_date(value: object, forms: str = FORMS) -> DateValue:
     if isinstance(value, ImpreciseDate | date):
         return value
     if isinstance(value, dict):
-        return _age(value)
+        return _birth_object(value)
     if not isinstance(value, str):
         raise ValueError(f"must be {forms}")
     text = value.strip()
@@ -211,7 +214,7 @@ def written_date(value: object) -> DateValue | None:
     object), or ``None`` for a value that is not one."""
     if isinstance(value, dict):
         try:
-            return _age(value)
+            return _birth_object(value)
         except ValueError:
             return None
     return from_text(value) if isinstance(value, str) else None
