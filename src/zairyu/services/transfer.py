@@ -74,8 +74,8 @@ def _member(where: str) -> str:
 
 def _words(problem: dict[str, str]) -> str:
     """A record problem without the id it quotes: "is not a member of the case"."""
-    path = problem["path"]
-    if path.endswith("person_ids") or ".person_id" in path or path.startswith("person_ids"):
+    path = problem["path"]  # person_ids.0, proves.0.person_id, proves.0.fact, decided_on
+    if "person_id" in path:
         return "names a person who is not a member of the case in any version"
     if path.endswith(".fact"):
         return "names a fact zairyu does not record"
