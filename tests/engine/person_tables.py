@@ -67,7 +67,20 @@ def random_household(rnd: Random, household_id: str) -> list[Row]:
             if column not in row:
                 row[column] = random_value(column, rnd)
         rows.append(row)
+    _relate(rnd, rows)
     return rows
+
+
+def _relate(rnd: Random, rows: list[Row]) -> None:
+    """Half the households record who is whose parent (each member names some of the others,
+    or none); the rest leave it to roles."""
+    ids = [str(r["person_id"]) for r in rows]
+    named = rnd.random() < 0.5
+    for row in rows:
+        row["parents"] = None
+        if named and rnd.random() < 0.7:
+            chosen = [p for p in ids if p != row["person_id"] and rnd.random() < 0.4]
+            row["parents"] = " ".join(chosen) or None
 
 
 def random_caseload(rnd: Random, households: int) -> list[list[Row]]:

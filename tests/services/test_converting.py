@@ -100,10 +100,20 @@ def test_a_date_of_birth_known_only_as_an_age_is_refused_too():
 
 def test_what_a_caseload_cannot_hold_is_counted_without_its_values():
     counts = not_carried(_example("11-japanese-spouse.json"))
-    assert counts["links to parents"] == 2
+    assert "links to parents" not in counts  # the caseload's parents column holds them
     assert counts["marriages to a member"] == 1
     assert counts["notes"] == 1
     assert all(isinstance(n, int) and n > 0 for n in counts.values())
+
+
+def test_who_is_whose_parent_goes_into_the_caseload_and_comes_back():
+    household = _example("11-japanese-spouse.json")
+    named = {p.id: p.parents for p in household.members if p.parents}
+    assert named, "the example names parents"
+    rows = rows_of(household, "test")
+    assert {str(r["person_id"]): str(r["parents"]).split() for r in rows if r["parents"]} == named
+    back = _through_the_caseload(household)
+    assert {p.id: p.parents for p in back.members if p.parents} == named
 
 
 def test_the_caseload_file_holds_every_column_in_the_registry_order(tmp_path):

@@ -135,7 +135,17 @@ class Context:
             for j in range(self.size)
             if z3.is_true(model.eval(world.present[j], model_completion=True))
         ]
-        return [{c: read(model, v, kind_of(c)) for c, v in world.facts[j].items()} for j in present]
+        members = []
+        for j in present:
+            facts = {c: read(model, v, kind_of(c)) for c, v in world.facts[j].items()}
+            links = [
+                f"p{n + 1}"
+                for n, k in enumerate(present)
+                if z3.is_true(model.eval(world.link(j, k), model_completion=True))
+            ]
+            facts["parents"] = " ".join(links) or None
+            members.append(facts)
+        return members
 
     def _scene(self, world: World | Variant, model: z3.ModelRef, label: str) -> Scene:
         assert world.as_of is not None

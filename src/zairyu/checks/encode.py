@@ -64,6 +64,7 @@ class World:
     constraints: list[z3.BoolRef] = field(default_factory=list)
     _memo: dict[tuple[str, int], V] = field(default_factory=dict)
     _outcomes: dict[int, z3.ArithRef] = field(default_factory=dict)
+    _links: dict[tuple[int, int], z3.BoolRef] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.columns = fact_columns(self.plan)
@@ -78,6 +79,7 @@ class World:
             self.facts.append(row)
             self.present.append(T if j == 0 else z3.Bool(f"{self.name}.{j}.present"))
         self.constraints = realisable.constraints(self)
+        self.constraints += self._relations_recordable()
 
     def free(self, j: int) -> dict[str, V]:
         """The facts of member ``j`` that are variables (not computed from others)."""
@@ -140,8 +142,8 @@ class World:
                     return UNKNOWN
                 measure = years if unit == "years" else months
                 return V(z3.And(a.known, b.known), measure(a.value, b.value))
-            case Agg(op=op, arg=arg):
-                return self._agg(op, arg)
+            case Agg(op=op, arg=arg, over=over):
+                return self._agg(op, arg, self._members(over, i))
             case Coalesce(args=args):
                 return _coalesce([self.expr(a, i) for a in args])
             case Case(whens=whens, default=default):
@@ -155,8 +157,63 @@ class World:
                 return result
         raise TypeError(f"cannot encode {node!r}")
 
-    def _agg(self, op: str, arg: Node) -> V:
-        members = [(self.present[j], self.expr(arg, j)) for j in range(self.size)]
+    # --- relations -----------------------------------------------------------------------
+    def link(self, i: int, j: int) -> z3.BoolRef:
+        """Member ``j`` is a parent of member ``i``. Free: every assignment stands for some
+        household's recorded parents (or the reading by roles, engine.relations), so a
+        property proven here holds for every such household."""
+        if i == j:
+            return F
+        key = (i, j)
+        if key not in self._links:
+            self._links[key] = z3.And(self.present[j], z3.Bool(f"{self.name}.{i}.parent.{j}"))
+        return self._links[key]
+
+    def _relations_recordable(self) -> list[z3.BoolRef]:
+        """The links a household can give: a member with role child and no parent in the
+        household has no member with role parent beside them (else engine.relations reads the
+        child by roles, as a child of those parents)."""
+        child, parent = word("child"), word("parent")
+        out = []
+        for i in range(self.size):
+            orphan = z3.And(
+                self.present[i],
+                self.facts[i]["role"].value == child,
+                *(z3.Not(self.link(i, k)) for k in range(self.size)),
+            )
+            parents = [
+                z3.And(self.present[k], self.facts[k]["role"].value == parent)
+                for k in range(self.size)
+                if k != i
+            ]
+            out.append(z3.Implies(orphan, z3.Not(z3.Or(F, *parents))))
+        return out
+
+    def related(self, over: str, i: int, j: int) -> z3.BoolRef:
+        """Member ``j`` is one of member ``i``'s ``over`` (parents, children, siblings)."""
+        if over == "parents":
+            return self.link(i, j)
+        if over == "children":
+            return self.link(j, i)
+        if i == j:
+            return F
+        share = z3.Or(F, *(z3.And(self.link(i, k), self.link(j, k)) for k in range(self.size)))
+        child = word("child")
+        orphans = z3.And(
+            self.facts[i]["role"].value == child,
+            self.facts[j]["role"].value == child,
+            *(z3.Not(self.link(i, k)) for k in range(self.size)),
+            *(z3.Not(self.link(j, k)) for k in range(self.size)),
+        )
+        return z3.Or(share, orphans)
+
+    def _members(self, over: str, i: int) -> list[z3.BoolRef]:
+        if over == "household":
+            return self.present
+        return [z3.And(self.present[j], self.related(over, i, j)) for j in range(self.size)]
+
+    def _agg(self, op: str, arg: Node, present: list[z3.BoolRef]) -> V:
+        members = [(present[j], self.expr(arg, j)) for j in range(self.size)]
         trues = [z3.And(p, v.is_true) for p, v in members if v.value is not None]
         falses = [z3.Or(z3.Not(p), v.is_false) for p, v in members if v.value is not None]
         if len(trues) < len(members):  # a member whose value is always NULL

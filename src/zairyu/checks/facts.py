@@ -32,7 +32,9 @@ DERIVED: dict[str, tuple[str, ...]] = {
 }
 HIDDEN: dict[str, str] = {RECORDED_ILLEGAL_STAY: "date"}
 HOUSEHOLD_LEVEL = frozenset({"external_guardian_available"})  # one value for every member
-NOT_FACTS = frozenset({"household_id", "person_id"})
+# Who is whose parent is encoded as links between members (encode.World.link), not as the text
+# of the ``parents`` column.
+NOT_FACTS = frozenset({"household_id", "person_id", "parents"})
 
 
 def kind_of(column: str) -> str:

@@ -60,6 +60,10 @@ class Variant:
     def free(self, j: int) -> dict[str, V]:
         return {c: v for c, v in self.facts[j].items() if c not in DERIVED}
 
+    def link(self, i: int, j: int) -> z3.BoolRef:
+        """Who is whose parent is never among the changed facts: the base world's links."""
+        return self.base.link(i, j)
+
     def outcome(self, i: int = 0) -> z3.ArithRef:
         return self.sub(self.base.outcome(i))
 

@@ -93,6 +93,100 @@ def _household_agg(op: str, columns: list[pl.Series]) -> pl.Series:
     return pl.select(pl.when(per_row == 2).then(True).when(per_row == 0).then(False)).to_series()
 
 
+def _relation_pairs(frame: pl.DataFrame, over: str) -> pl.DataFrame:
+    """``(row, other)``: the members ``other`` an aggregate ``over`` reads for member ``row``,
+    by the reading of ``zairyu.engine.relations`` (the one definition; tests hold the two
+    equal)."""
+    named = pl.col("parents").str.extract_all(r"\S+")
+    ids = frame.select("h", pid="id", parent="row")
+    explicit = (
+        frame.filter(named.list.len() > 0)
+        .select("h", child="row", pid=named)
+        .explode("pid")
+        .join(ids, on=["h", "pid"])
+        .select("h", "child", "parent")
+    )
+    by_role = (
+        frame.filter(named.list.len().fill_null(0) == 0, pl.col("role") == "child")
+        .select("h", child="row")
+        .join(frame.filter(pl.col("role") == "parent").select("h", parent="row"), on="h")
+    )
+    links = pl.concat([explicit, by_role])
+    if over == "parents":
+        return links.select(row="child", other="parent")
+    if over == "children":
+        return links.select(row="parent", other="child")
+    shared = (
+        links.join(links, on=["h", "parent"], suffix="_other")
+        .filter(pl.col("child") != pl.col("child_other"))
+        .select(row="child", other="child_other")
+    )
+    alone = frame.filter(pl.col("role") == "child", ~pl.col("row").is_in(links["child"].implode()))
+    orphans = (
+        alone.select("h", "row")
+        .join(alone.select("h", other="row"), on="h")
+        .filter(pl.col("row") != pl.col("other"))
+        .select("row", "other")
+    )
+    return pl.concat([shared, orphans])
+
+
+RELATED_ROLES = {"parents": ("child", "parent"), "children": ("parent", "child")}
+
+
+def _by_roles(over: str, frame: pl.DataFrame) -> pl.Series:
+    """The aggregate where no member names a parent: every member with role child is the
+    child of every member with role parent, and the children are each other's siblings
+    (``engine.relations`` reduces to this). Counted per household with windows: the cost of
+    two ``household_any``, not of a join."""
+    own_role, other_role = RELATED_ROLES.get(over, ("child", "child"))
+    counted = pl.col("role") == other_role
+    true = (counted & pl.col("v").fill_null(False)).cast(pl.Int32)
+    unknown = (counted & pl.col("v").is_null()).cast(pl.Int32)
+    trues, unknowns = true.sum().over("h"), unknown.sum().over("h")
+    if over == "siblings":  # the person is not their own sibling
+        trues, unknowns = trues - true, unknowns - unknown
+    value = pl.when(trues > 0).then(True).when(unknowns > 0).then(None).otherwise(False)
+    out = pl.when(pl.col("role") == own_role).then(value).otherwise(False)
+    return frame.select(out.alias("v")).to_series()
+
+
+def _relation_agg(over: str, columns: list[pl.Series]) -> pl.Series:
+    """``parents_any`` / ``children_any`` / ``siblings_any`` with SQL's three-valued logic;
+    false where the member has no such relative. Households where someone names a parent
+    are read through the pairs of ``_relation_pairs``; the others by roles."""
+    households, ids, roles, parents, values = columns
+    frame = pl.DataFrame(
+        {"h": households, "id": ids, "role": roles, "parents": parents, "v": values}
+    ).with_row_index("row")
+    by_roles = _by_roles(over, frame)
+    naming = frame.filter(pl.col("parents").str.contains(r"\S"))
+    if naming.is_empty():
+        return by_roles
+    named = frame.filter(pl.col("h").is_in(naming["h"].unique().implode()))
+    pairs = _relation_pairs(named, over)
+    found = (
+        pairs.join(named.select(other="row", v="v"), on="other")
+        .group_by("row")
+        .agg(pl.col("v").any(ignore_nulls=False), pl.lit(True).alias("has"))
+    )
+    result = (
+        frame.select(
+            "row", pl.Series("v", by_roles), pl.col("h").is_in(named["h"].implode()).alias("named")
+        )
+        .join(found, on="row", how="left", suffix="_named", maintain_order="left")
+        .select(
+            pl.when(~pl.col("named"))
+            .then(pl.col("v"))
+            .when(pl.col("has").is_null())
+            .then(False)
+            .otherwise(pl.col("v_named"))
+            .alias("v")
+        )
+    )
+    return result.to_series()
+
+
 def to_polars(node: Node) -> pl.Expr:
     """Compile an expression tree to a Polars expression."""
     match node:
@@ -128,6 +222,18 @@ def to_polars(node: Node) -> pl.Expr:
             return a + b if op == "+" else a - b
         case Between(unit=unit, start=start, end=end):
             return _between(unit, to_polars(start), to_polars(end))
+        case Agg(arg=arg, over=over) if over != "household":
+            return pl.map_batches(
+                [
+                    pl.col(GROUP),
+                    pl.col("person_id"),
+                    pl.col("role"),
+                    pl.col("parents"),
+                    to_polars(arg),
+                ],
+                partial(_relation_agg, over),
+                return_dtype=pl.Boolean(),
+            )
         case Agg(op=op, arg=arg):
             return pl.map_batches(
                 [pl.col(GROUP), to_polars(arg)],

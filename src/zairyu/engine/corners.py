@@ -71,6 +71,7 @@ from zairyu.engine.expr import (
     names,
 )
 from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
+from zairyu.engine.relations import related
 from zairyu.engine.scalar import ScalarPlan, whole_months, whole_years
 from zairyu.model.columns import COLUMNS, Row
 from zairyu.model.intervals import NULL, Atom, Span, Values, exact
@@ -212,10 +213,14 @@ class _Compiler:
                 return self._pairwise(node, self.compile(left), self.compile(right), op)
             case Between(unit=unit, start=start, end=end):
                 return self._pairwise(node, self.compile(start), self.compile(end), unit)
-            case Agg(op=op, arg=arg):
+            case Agg(op=op, arg=arg, over=over):
                 inner = self.compile(arg)
                 combine = _or if op == "any" else _and
-                return lambda rows, i: combine([inner(rows, j) for j in range(len(rows))])
+                if over == "household":
+                    return lambda rows, i: combine([inner(rows, j) for j in range(len(rows))])
+                return lambda rows, i: combine(
+                    [inner(rows, j) for j in related(over, _relation_view(rows), i)]
+                )
             case Coalesce(args=args):
                 return self._coalesce([self.compile(a) for a in args])
             case Case(whens=whens, default=default):
@@ -297,6 +302,11 @@ class _Compiler:
             return frozenset(out | (default(rows, i) if default is not None else NULL))
 
         return fn
+
+
+def _relation_view(rows: list[AbstractRow]) -> list[Row]:
+    """The columns relations are read from, as exact values (they are never imprecise)."""
+    return [{k: decided(r.get(k, NULL)) for k in ("person_id", "role", "parents")} for r in rows]
 
 
 def decided(values: Values) -> Scalar:

@@ -16,6 +16,11 @@ Named helpers (the only functions a policy may call):
 - ``household_any(condition)``: some member of the household meets the condition (unknown if none
   does and some member's value is unknown).
 - ``household_all(condition)``: every member meets it (unknown likewise).
+- ``parents_any(condition)``, ``children_any(condition)``, ``siblings_any(condition)``: some
+  parent, child or sibling of this person in the household meets the condition (unknown
+  likewise; false where the person has none). Who is whose parent is read from the members'
+  ``parents`` (``zairyu.engine.relations`` defines it once, with the reading for a household
+  that records no relations).
 - ``coalesce(a, b, ...)``: the first known value.
 """
 
@@ -36,6 +41,12 @@ Type = Literal["bool", "int", "date", "str", "null"]
 CmpOp = Literal["=", "<>", "<", "<=", ">", ">="]
 ArithOp = Literal["+", "-"]
 AggOp = Literal["any", "all"]
+Over = Literal["household", "parents", "children", "siblings"]
+RELATION_FUNCTIONS: dict[str, Over] = {
+    "parents_any": "parents",
+    "children_any": "children",
+    "siblings_any": "siblings",
+}
 Scalar = Value  # one type for a value of the person table
 
 
@@ -111,11 +122,13 @@ class Between:
 
 @dataclass(frozen=True)
 class Agg:
-    """A household aggregate over a boolean expression."""
+    """An aggregate over a boolean expression: over the whole household, or over this person's
+    parents, children or siblings in it (``over``)."""
 
     op: AggOp
     arg: Node
     type: Type = "bool"
+    over: Over = "household"
 
 
 @dataclass(frozen=True)
@@ -316,6 +329,13 @@ class _Parser:
             if _contains_agg(args[0]):
                 raise self.fail(f"{name} cannot contain another household aggregate")
             return Agg("any" if name == "household_any" else "all", args[0])
+        if name in RELATION_FUNCTIONS:
+            if len(args) != 1:
+                raise self.fail(f"{name} takes one condition")
+            self.want(args[0], "bool", f"{name}'s argument")
+            if _contains_agg(args[0]):
+                raise self.fail(f"{name} cannot contain another household aggregate")
+            return Agg("any", args[0], over=RELATION_FUNCTIONS[name])
         raise self.fail(f"unknown function '{name}'")
 
 

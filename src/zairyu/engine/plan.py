@@ -136,8 +136,8 @@ def _substitute(
             return IsNull(sub(a))
         case InList(arg=a, values=values):
             return InList(sub(a), values)
-        case Agg(op=op, arg=a):
-            return Agg(op, sub(a))
+        case Agg(op=op, arg=a, over=over):
+            return Agg(op, sub(a), over=over)
         case BoolOp(op=op, args=args):
             return BoolOp(op, tuple(sub(a) for a in args))
         case Coalesce(args=args, type=kind):
@@ -298,6 +298,8 @@ def _split_deps(plan: Plan) -> None:
 
 def _visit_deps(plan: Plan, node: Node, inside: bool, own: set[str], household: set[str]) -> None:
     if isinstance(node, Agg):
+        if node.over != "household":
+            household.add("parents")  # who is related to whom is read from the members' parents
         _visit_deps(plan, node.arg, True, own, household)
         return
     if isinstance(node, Ref):

@@ -26,10 +26,12 @@ from zairyu.engine.expr import (
     Lit,
     Node,
     Not,
+    Over,
     Ref,
     Scalar,
 )
 from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
+from zairyu.engine.relations import related
 from zairyu.model.columns import Row
 
 Fn = Callable[[list[Row], int], Scalar]
@@ -93,11 +95,11 @@ def _cmp(op: str, left: Fn, right: Fn) -> Fn:
     return fn
 
 
-def _agg(op: str, inner: Fn) -> Fn:
+def _agg(op: str, inner: Fn, over: Over = "household") -> Fn:
     def fn(rows: list[Row], i: int) -> Scalar:
         decisive = op == "any"  # any: a TRUE decides; all: a FALSE decides
         unknown = False
-        for j in range(len(rows)):
+        for j in range(len(rows)) if over == "household" else related(over, rows, i):
             v = inner(rows, j)
             if v is decisive:
                 return decisive
@@ -157,8 +159,8 @@ def compile_node(node: Node) -> Fn:
                 return None if a is None or b is None else measure(a, b)  # type: ignore[arg-type]
 
             return between
-        case Agg(op=op, arg=arg):
-            return _agg(op, compile_node(arg))
+        case Agg(op=op, arg=arg, over=over):
+            return _agg(op, compile_node(arg), over)
         case Coalesce(args=args):
             fns = tuple(compile_node(a) for a in args)
             return lambda rows, i: next((v for f in fns if (v := f(rows, i)) is not None), None)

@@ -5,6 +5,11 @@ earlier layers), then the outcome. Semantics match the scalar and columnar backe
 three-valued logic, ages that count a birthday on the end date as reached, and household
 aggregates that are unknown when no member decides them and some member is unknown (SQL's
 ``bool_or`` would skip unknowns, so the count of known values is checked).
+
+Aggregates over a person's parents, children or siblings read a table of pairs
+(``zairyu_pairs``) built once from the person table by the reading of
+``zairyu.engine.relations``, through a correlated subquery on equalities only (which DuckDB,
+PostgreSQL and Spark all run).
 """
 
 from __future__ import annotations
@@ -46,6 +51,8 @@ class SqlCompiler:
         if dialect not in DIALECTS:
             raise ValueError(f"unknown SQL dialect '{dialect}'; use one of {', '.join(DIALECTS)}")
         self.dialect = dialect
+        self.source = "step0"  # the layer the current step reads (relation aggregates join it)
+        self.uses_relations = False
 
     def name(self, name: str) -> str:
         return f"`{name}`" if self.dialect == "spark" else f'"{name}"'
@@ -90,6 +97,58 @@ class SqlCompiler:
         decided = f"WHEN NOT BOOL_AND({arg}) {window} THEN FALSE"
         return f"CASE {decided} WHEN {unknown} THEN NULL ELSE TRUE END"
 
+    def relation(self, over: str, arg: str) -> str:
+        """Some ``over`` relative meets ``arg`` (three-valued; false with no such relative)."""
+        self.uses_relations = True
+        q = self.name
+        return (
+            f"(SELECT CASE WHEN BOOL_OR({arg}) THEN TRUE WHEN COUNT(*) > COUNT({arg}) THEN NULL"
+            f" ELSE FALSE END FROM zairyu_pairs JOIN {self.source} AS u"
+            f" ON u.{q(GROUP)} = pair_household AND u.{q('person_id')} = pair_j"
+            f" WHERE pair_household = t.{q(GROUP)} AND pair_i = t.{q('person_id')}"
+            f" AND pair_over = '{over}')"
+        )
+
+    def relation_ctes(self) -> list[str]:
+        """The pairs of members each relation joins, from the person table (``step0``)."""
+        q = self.name
+        h, pid, role, parents = q(GROUP), q("person_id"), q("role"), q("parents")
+        split = {
+            "duckdb": f"UNNEST(STRING_SPLIT({parents}, ' '))",
+            "postgres": f"UNNEST(STRING_TO_ARRAY({parents}, ' '))",
+            "spark": f"EXPLODE(SPLIT({parents}, ' '))",
+        }[self.dialect]
+        no_links = (
+            "NOT EXISTS (SELECT 1 FROM zairyu_links AS l"
+            " WHERE l.link_household = {0}.{1} AND l.link_child = {0}.{2})"
+        )
+        links = (
+            "zairyu_links AS (\n"
+            f"  SELECT n.{h} AS link_household, n.{pid} AS link_child, p.{pid} AS link_parent\n"
+            f"  FROM (SELECT {h}, {pid}, {split} AS named FROM step0"
+            f" WHERE {parents} IS NOT NULL) AS n\n"
+            f"  JOIN step0 AS p ON p.{h} = n.{h} AND p.{pid} = n.named\n"
+            "  UNION ALL\n"
+            f"  SELECT c.{h}, c.{pid}, p.{pid} FROM step0 AS c JOIN step0 AS p ON p.{h} = c.{h}\n"
+            f"  WHERE (c.{parents} IS NULL OR TRIM(c.{parents}) = '')"
+            f" AND c.{role} = 'child' AND p.{role} = 'parent'\n)"
+        )
+        pairs = (
+            "zairyu_pairs AS (\n"
+            "  SELECT link_household AS pair_household, link_child AS pair_i,"
+            " link_parent AS pair_j, 'parents' AS pair_over FROM zairyu_links\n"
+            "  UNION ALL SELECT link_household, link_parent, link_child, 'children'"
+            " FROM zairyu_links\n"
+            "  UNION ALL SELECT a.link_household, a.link_child, b.link_child, 'siblings'\n"
+            "  FROM zairyu_links AS a JOIN zairyu_links AS b ON a.link_household = b.link_household"
+            " AND a.link_parent = b.link_parent AND a.link_child <> b.link_child\n"
+            f"  UNION ALL SELECT x.{h}, x.{pid}, y.{pid}, 'siblings'\n"
+            f"  FROM step0 AS x JOIN step0 AS y ON x.{h} = y.{h} AND x.{pid} <> y.{pid}\n"
+            f"  WHERE x.{role} = 'child' AND y.{role} = 'child'"
+            f" AND {no_links.format('x', h, pid)} AND {no_links.format('y', h, pid)}\n)"
+        )
+        return [links, pairs]
+
     def expr(self, node: Node) -> str:
         match node:
             case Ref(name=name):
@@ -111,6 +170,8 @@ class SqlCompiler:
                 return f"({self.expr(left)} {op} {self.expr(right)})"
             case Between(unit=unit, start=start, end=end):
                 return self.between(unit, self.expr(start), self.expr(end))
+            case Agg(arg=arg, over=over) if over != "household":
+                return self.relation(over, self.expr(arg))
             case Agg(op=op, arg=arg):
                 return self.aggregate(op, self.expr(arg))
             case Coalesce(args=args):
@@ -150,6 +211,7 @@ def to_sql(plan: Plan, as_of: date, dialect: Dialect = "duckdb", table: str = "p
     sql = SqlCompiler(dialect)
     ctes = [f"step0 AS (SELECT *, {sql.literal(as_of, 'date')} AS {sql.name(AS_OF)} FROM {table})"]
     for number, layer in enumerate(_layers(plan), start=1):
+        sql.source = f"step{number - 1}"
         columns = []
         for name, node, roles in layer:
             value = sql.expr(node)
@@ -158,7 +220,9 @@ def to_sql(plan: Plan, as_of: date, dialect: Dialect = "duckdb", table: str = "p
                 value = f"CASE WHEN {sql.name('role')} IN ({allowed}) THEN {value} END"
             columns.append(f"    {value} AS {sql.name(name)}")
         body = ",\n".join(columns)
-        ctes.append(f"step{number} AS (\n  SELECT *,\n{body}\n  FROM step{number - 1}\n)")
+        ctes.append(f"step{number} AS (\n  SELECT *,\n{body}\n  FROM step{number - 1} AS t\n)")
+    last = f"step{len(ctes) - 1}"
+    sql.source = last
     whens = []
     for outcome in plan.outcomes:
         condition = sql.expr(outcome.node)
@@ -167,6 +231,7 @@ def to_sql(plan: Plan, as_of: date, dialect: Dialect = "duckdb", table: str = "p
     undetermined = sql.literal(UNDETERMINED, "str")
     outcome_sql = f"CASE {' '.join(whens)} ELSE {undetermined} END AS {sql.name('outcome')}"
     header = f"-- {plan.id} ({plan.policy.version}) as of {as_of.isoformat()}, {dialect} dialect"
-    last = f"step{len(ctes) - 1}"
+    if sql.uses_relations:
+        ctes[1:1] = sql.relation_ctes()
     joined = ",\n".join(ctes)
-    return f"{header}\nWITH {joined}\nSELECT *, {outcome_sql}\nFROM {last}"
+    return f"{header}\nWITH {joined}\nSELECT *, {outcome_sql}\nFROM {last} AS t"

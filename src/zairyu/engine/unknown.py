@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from zairyu.engine.expr import Agg, Node, Ref, Scalar, children, names
 from zairyu.engine.plan import Step
+from zairyu.engine.relations import related
 from zairyu.engine.scalar import Fn, ScalarPlan, compile_node
 from zairyu.model.columns import COLUMNS, Row
 
@@ -33,7 +34,7 @@ class _Walk:
         if isinstance(node, Ref):
             self._ref(node.name, i)
         elif isinstance(node, Agg):
-            for j in range(len(self.rows)):
+            for j in related(node.over, self.rows, i):
                 self.visit(node.arg, j)
         else:
             for child in children(node):

@@ -261,6 +261,9 @@ def member(
     birth = facts.get("birth_date")
     day = undated or (birth if isinstance(birth, date) else PLACEHOLDER_DAY)
     out: dict[str, Any] = {"id": person_id, "role": facts["role"]}
+    named = facts.get("parents")
+    if isinstance(named, str) and named.split():
+        out["parents"] = named.split()
     for column, path in field_of_column().items():
         value = facts.get(column)
         if value is not None:

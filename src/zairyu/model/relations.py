@@ -29,6 +29,7 @@ __all__ = [
     "derived_child_of_japanese_or_spr",
     "derived_spouse_kind",
     "marriage_of",
+    "named_parent_problem",
     "relation_problems",
     "status_of",
 ]
@@ -135,18 +136,30 @@ def relation_problems(household: Household) -> list[MemberProblem]:
     return problems
 
 
+def named_parent_problem(
+    person_id: str, parent_id: str, seen: set[str], members: set[str]
+) -> str | None:
+    """What is wrong with ``person_id`` naming ``parent_id`` as a parent, by ids alone (the
+    household JSON and a caseload's ``parents`` column are checked by this one rule)."""
+    if parent_id == person_id:
+        return "a person cannot be their own parent"
+    if parent_id in seen:
+        return f"'{parent_id}' is listed twice"
+    if parent_id not in members:
+        return f"'{parent_id}' is not a member of the household (check the id)"
+    return None
+
+
 def _parent_problems(household: Household, index: int, person: Person) -> list[MemberProblem]:
     out: list[MemberProblem] = []
     seen: set[str] = set()
+    members = {m.id for m in household.members}
     for parent_id in person.parents or ():
         parent = _member(household, parent_id)
-        if parent_id == person.id:
-            message = "a person cannot be their own parent"
-        elif parent_id in seen:
-            message = f"'{parent_id}' is listed twice"
-        elif parent is None:
-            message = f"'{parent_id}' is not a member of the household (check the id)"
-        elif (
+        found = named_parent_problem(person.id, parent_id, seen, members)
+        if found is not None:
+            message = found
+        elif parent is not None and (
             parent.date_of_birth is not None
             and person.date_of_birth is not None
             # with dates known only to a month or a year: refused only if true on every day

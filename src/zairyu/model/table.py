@@ -318,6 +318,7 @@ def person_row(household: Household, person: Person) -> Row:
         "household_id": household.id,
         "person_id": person.id,
         "role": person.role.value,
+        "parents": " ".join(person.parents) if person.parents else None,
         "birth_date": _day(person.date_of_birth),
         "born_in_japan": person.born_in_japan,
         "nationality": person.nationality,

@@ -8,11 +8,12 @@
   birth); those are counted and said.
 - household -> caseload -> household gives a household with the same person table, hence the
   same assessment under every policy, not the same JSON. What a caseload cannot hold is counted
-  and said (``not_carried``): display names, notes, each enrolment, conviction and earlier
-  order (the caseload holds what the table derives from them), links to parents and to a spouse
-  member, a guardian's description, the reasons for special circumstances. A date known only to
-  the month, the year or as an age cannot go into a caseload at all (batch evaluates exact days
-  only): such a household is refused, naming it, the person and the field.
+  and said (``not_carried``): display names, notes, each enrolment, conviction and earlier order
+  (the caseload holds what the table derives from them), a link to a spouse member (the caseload
+  holds the spouse's status it gives), a guardian's description, the reasons for special
+  circumstances. A date known only to the month, the year or as an age cannot go into a caseload
+  at all (batch evaluates exact days only): such a household is refused, naming it, the person
+  and the field.
 
 A household whose rows no household can give (a count of convictions below the count without
 illegal stay, a school that ended on no day) is set aside with the first column that does not
@@ -95,7 +96,6 @@ def not_carried(household: Household) -> Counter[str]:
         counts["school enrolments"] += len(person.school.enrolments) if person.school else 0
         counts["convictions"] += len(person.record.convictions or ())
         counts["earlier orders"] += len(person.immigration.previous_orders or ())
-        counts["links to parents"] += len(person.parents or ())
         marriage = person.family_ties.marriage
         counts["marriages to a member"] += bool(marriage and marriage.spouse)
         counts["special circumstances reasons"] += bool(
