@@ -72,3 +72,35 @@ def test_strict_shows_a_bad_value_escaped_and_cut_in_its_one_line_message(tmp_pa
     assert result.exit_code == 2
     assert "value 'x\\u202e" in result.output and "(102 characters)" in result.output
     assert "\u202e" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("parents", "problem"),
+    [
+        ("m x", "'x' is not a member of the household (check the id)"),
+        ("c", "a person cannot be their own parent"),
+        ("m m", "'m' is listed twice"),
+    ],
+)
+def test_a_child_naming_a_parent_who_cannot_be_theirs_sets_the_household_aside(
+    tmp_path, parents, problem
+):
+    results, problems = _batch(
+        tmp_path,
+        "household_id,person_id,role,parents\n"
+        f"h1,m,parent,\nh1,c,child,{parents}\nh2,p,parent,\nh2,k,child,p\n",
+    )
+    assert [(p["row"], p["column"], p["problem"]) for p in problems] == [("2", "parents", problem)]
+    assert results["household_id"].unique().to_list() == ["h2"]
+
+
+def test_named_parents_in_a_caseload_decide_whose_parent_excludes_a_child(tmp_path):
+    # Two families in one household: b1 entered illegally (a serious ground). Read by roles,
+    # b1 excludes the child ac; once ac names a1, only a1's (unrecorded) record matters.
+    head = "household_id,person_id,role,parents,entry_mode\n"
+    rows = "h,a1,parent,,status_of_residence\nh,ac,child,{},\nh,b1,parent,,illegal_entry\n"
+    by_roles, _ = _batch(tmp_path, head + rows.format(""))
+    named, problems = _batch(tmp_path, head + rows.format("a1"))
+    assert problems == []
+    assert by_roles.filter(pl.col("person_id") == "ac")["no_excluded_parent"].to_list() == ["false"]
+    assert named.filter(pl.col("person_id") == "ac")["no_excluded_parent"].to_list() == [None]

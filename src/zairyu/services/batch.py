@@ -36,6 +36,7 @@ from zairyu.services.caseload_checks import (
     HouseholdRuns,
     consistency_problems,
     duplicate_persons,
+    named_parent_problems,
     split_households,
 )
 from zairyu.services.errors import ServiceError
@@ -144,6 +145,7 @@ def checked(
     problems = [
         *consistency_problems(people, as_of),
         *duplicate_persons(people),
+        *named_parent_problems(people),
         *runs.problems(people),
     ]
     bad = {p.household_id for p in problems} | runs.split

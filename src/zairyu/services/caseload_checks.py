@@ -12,7 +12,9 @@ import polars as pl
 from zairyu.engine.consistency import Check, frame_problems
 from zairyu.io.formats import scan
 from zairyu.io.row_problems import ROW, RowProblem
+from zairyu.model import shown
 from zairyu.model.columns import COLUMNS
+from zairyu.model.relations import named_parent_problem
 
 
 def _column_of(check: Check) -> str:
@@ -38,6 +40,35 @@ def consistency_problems(people: pl.DataFrame, as_of: date) -> list[RowProblem]:
                 check.message.en,
             )
         )
+    return found
+
+
+def named_parent_problems(people: pl.DataFrame) -> list[RowProblem]:
+    """A ``parents`` cell naming someone who is not a member of the household, the person
+    themself, or a member twice (the household JSON's rule, ``model.relations``)."""
+    if "parents" not in people.columns:
+        return []
+    named = people.filter(pl.col("parents").is_not_null())
+    if named.is_empty():
+        return []
+    households = named["household_id"].cast(pl.String).unique().to_list()
+    members = (
+        people.filter(pl.col("household_id").cast(pl.String).is_in(households))
+        .group_by(pl.col("household_id").cast(pl.String))
+        .agg(pl.col("person_id").cast(pl.String))
+    )
+    ids = dict(zip(members["household_id"], members["person_id"].to_list(), strict=True))
+    found = []
+    for row, household, person, parents in named.select(
+        ROW, pl.col("household_id").cast(pl.String), pl.col("person_id").cast(pl.String), "parents"
+    ).iter_rows():
+        seen: set[str] = set()
+        for parent_id in str(parents).split():
+            problem = named_parent_problem(person, parent_id, seen, set(ids[household]))
+            seen.add(parent_id)
+            if problem is not None:
+                found.append(RowProblem(row, household, "parents", shown.cut(parents), problem))
+                break
     return found
 
 
