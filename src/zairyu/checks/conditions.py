@@ -26,6 +26,7 @@ def facts_known(world: World, name: str, i: int = 0) -> z3.BoolRef:
         z3.Implies(world.present[j], world.facts[j][c].known)
         for j in range(world.size)
         for c in sorted(plan.household_deps.get(name, ()))
+        if c in world.facts[j]  # who is whose parent is a link, always known (encode.link)
     ]
     return z3.And(z3.BoolVal(True), *own, *shared)
 

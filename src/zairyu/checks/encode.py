@@ -187,6 +187,12 @@ class World:
                 if k != i
             ]
             out.append(z3.Implies(orphan, z3.Not(z3.Or(F, *parents))))
+            if "birth_date" in self.facts[i]:  # a parent is older than their child
+                mine = self.facts[i]["birth_date"]
+                for k in range(self.size):
+                    theirs = self.facts[k]["birth_date"]
+                    known = z3.And(self.link(i, k), mine.known, theirs.known)
+                    out.append(z3.Implies(known, theirs.value.key < mine.value.key))
         return out
 
     def related(self, over: str, i: int, j: int) -> z3.BoolRef:
