@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zairyu.engine import columnar
 from zairyu.engine.columnar import to_polars
 from zairyu.engine.expr import ExpressionError, Type, parse
 from zairyu.engine.relations import related
@@ -113,9 +114,18 @@ def test_a_relation_aggregate_cannot_hold_another_aggregate():
 ROLES = ("parent", "child", "other_relative")
 
 
+@pytest.mark.parametrize("runs", [False, True], ids=["window", "runs of rows"])
 @settings(max_examples=300, deadline=None)
 @given(seed=st.integers(0, 2**32), over=st.sampled_from(["parents", "children", "siblings"]))
-def test_polars_reads_relations_as_the_one_definition_does(seed, over):
+def test_polars_reads_relations_as_the_one_definition_does(runs, seed, over):
+    # runs: the path for large sorted caseloads (household sums by runs of rows), forced.
+    with pytest.MonkeyPatch.context() as patched:
+        if runs:
+            patched.setattr(columnar, "REDUCEAT_ROWS", 0)
+        _relations_agree(seed, over)
+
+
+def _relations_agree(seed: int, over: str) -> None:
     rnd = Random(seed)
     rows = []
     for h in range(rnd.randint(1, 4)):

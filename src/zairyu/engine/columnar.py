@@ -134,21 +134,42 @@ def _relation_pairs(frame: pl.DataFrame, over: str) -> pl.DataFrame:
 RELATED_ROLES = {"parents": ("child", "parent"), "children": ("parent", "child")}
 
 
+def _household_sums(ids: pl.Series, counts: list[pl.Series]) -> list[pl.Series]:
+    """Per row, each count summed over the row's household: by runs of rows (numpy's
+    ``bincount`` over run ids) for a large sorted caseload, as ``_household_agg``; else a
+    window over ``household_id``."""
+    if len(ids) < REDUCEAT_ROWS or not ids.is_sorted():
+        frame = pl.DataFrame({"g": ids} | {f"c{k}": c for k, c in enumerate(counts)})
+        sums = [pl.col(f"c{k}").sum().over("g") for k in range(len(counts))]
+        return frame.select(sums).get_columns()
+    import numpy as np  # noqa: PLC0415 - only for large caseloads (see _household_agg)
+
+    run = ids.rle_id().to_numpy()
+    return [pl.Series(np.bincount(run, weights=c.to_numpy())[run].astype(np.int32)) for c in counts]
+
+
 def _by_roles(over: str, frame: pl.DataFrame) -> pl.Series:
     """The aggregate where no member names a parent: every member with role child is the
     child of every member with role parent, and the children are each other's siblings
-    (``engine.relations`` reduces to this). Counted per household with windows: the cost of
-    two ``household_any``, not of a join."""
+    (``engine.relations`` reduces to this). Counted per household: the cost of a household
+    aggregate, not of a join."""
     own_role, other_role = RELATED_ROLES.get(over, ("child", "child"))
-    counted = pl.col("role") == other_role
-    true = (counted & pl.col("v").fill_null(False)).cast(pl.Int32)
-    unknown = (counted & pl.col("v").is_null()).cast(pl.Int32)
-    trues, unknowns = true.sum().over("h"), unknown.sum().over("h")
+    counted = frame["role"] == other_role
+    v = frame["v"]
+    true = (counted & v.fill_null(False)).cast(pl.Int32)
+    unknown = (counted & v.is_null()).cast(pl.Int32)
+    trues, unknowns = _household_sums(frame["h"], [true, unknown])
     if over == "siblings":  # the person is not their own sibling
         trues, unknowns = trues - true, unknowns - unknown
-    value = pl.when(trues > 0).then(True).when(unknowns > 0).then(None).otherwise(False)
-    out = pl.when(pl.col("role") == own_role).then(value).otherwise(False)
-    return frame.select(out.alias("v")).to_series()
+    return pl.select(
+        pl.when(frame["role"] != own_role)
+        .then(False)
+        .when(trues > 0)
+        .then(True)
+        .when(unknowns > 0)
+        .then(None)
+        .otherwise(False)
+    ).to_series()
 
 
 def _relation_agg(over: str, columns: list[pl.Series]) -> pl.Series:
