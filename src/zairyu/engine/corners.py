@@ -347,6 +347,10 @@ class CornerPlan(ScalarPlan):
         self.last.append(evaluation)
         return out
 
+    def outcome_for(self, rows: list[Row], i: int, as_of: date) -> str:
+        """Member ``i``'s outcome over every day the open cells allow (no shortcut here)."""
+        return str(self.evaluate(rows, as_of)[i]["outcome"])
+
     def _compiled(self) -> tuple[_Compiler, list[AFn], list[tuple[str, AFn]]]:
         """The plan compiled once per ``CornerPlan``, that is per assessment: the compiler
         records into the evaluation it is given, so it is never shared between assessments

@@ -93,7 +93,7 @@ def deciding_numbers(
         return []
     by_parameter: dict[str, DecidingNumber] = {}
     for variant in variants(scalar):
-        other = str(variant.scalar.evaluate(rows, as_of)[i]["outcome"])
+        other = variant.scalar.outcome_for(rows, i, as_of)
         if other in (outcome, UNDETERMINED):  # the same, or only waiting on a fact
             continue
         p = variant.parameter

@@ -193,7 +193,7 @@ def _needed(
     def settle(rows: list[Row], keys: list[Key]) -> list[Row]:
         """``rows`` with every fact of ``keys`` left unknown that can be, in order."""
         trial = without(rows, keys)
-        if scalar.evaluate(trial, as_of)[i]["outcome"] == outcome:
+        if scalar.outcome_for(trial, i, as_of) == outcome:
             return trial
         if len(keys) == 1:
             needed.append(keys[0])

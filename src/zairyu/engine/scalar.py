@@ -194,6 +194,19 @@ class ScalarPlan:
             out[i]["outcome"] = self.outcome_of(out, i)
         return out
 
+    def outcome_for(self, rows: list[Row], i: int, as_of: date) -> str:
+        """Member ``i``'s outcome alone, the same as ``evaluate(rows, as_of)[i]["outcome"]``:
+        each step is computed only when an outcome (or a step it reads) asks for it, for the
+        member it is asked of, so a search that needs one member's outcome many times (the
+        presumptive level, the own numbers) skips what that outcome does not read."""
+        table = self.cache.get("steps_by_name")
+        if table is None:
+            table = self.cache["steps_by_name"] = {n: (f, r) for n, f, r in self.steps}
+        lazy: list[Row] = []
+        for row in rows:
+            lazy.append(_OnDemand(table, lazy, len(lazy), {**row, AS_OF: as_of}))
+        return self.outcome_of(lazy, i)
+
     def outcome_of(self, rows: list[Row], i: int) -> str:
         for outcome_id, fn in self.outcomes:
             value = fn(rows, i)
@@ -202,6 +215,28 @@ class ScalarPlan:
             if value is None:
                 return UNDETERMINED
         return UNDETERMINED
+
+
+class _OnDemand(dict[str, Scalar]):
+    """A member's row whose steps are computed when first read (``ScalarPlan.outcome_for``)."""
+
+    __slots__ = ("_i", "_rows", "_table")
+
+    def __init__(
+        self,
+        table: dict[str, tuple[Fn, frozenset[str] | None]],
+        rows: list[Row],
+        i: int,
+        facts: Row,
+    ) -> None:
+        super().__init__(facts)
+        self._table, self._rows, self._i = table, rows, i
+
+    def __missing__(self, name: str) -> Scalar:
+        fn, roles = self._table[name]  # a KeyError for a name that is no step, as in a row
+        value = fn(self._rows, self._i) if roles is None or self["role"] in roles else None
+        self[name] = value
+        return value
 
 
 def compile_scalar(plan: Plan) -> ScalarPlan:
