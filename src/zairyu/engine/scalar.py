@@ -120,6 +120,41 @@ def _case(whens: tuple[tuple[Fn, Fn], ...], default: Fn | None) -> Fn:
     return fn
 
 
+def _terms(node: Node) -> list[tuple[int, Node]]:
+    """A chain of additions and subtractions (a weighing's sum of weights) as signed terms."""
+    if isinstance(node, Arith):
+        sign = 1 if node.op == "+" else -1
+        return [*_terms(node.left), *((sign * s, n) for s, n in _terms(node.right))]
+    return [(1, node)]
+
+
+def _sum(terms: list[tuple[int, Node]]) -> Fn:
+    """The chain in one closure (not one per ``+``): unknown if any term is unknown."""
+    signed = tuple((s, compile_node(n)) for s, n in terms)
+
+    def fn(rows: list[Row], i: int) -> Scalar:
+        total = 0
+        for sign, f in signed:
+            v = f(rows, i)
+            if v is None:
+                return None
+            total += sign * v  # type: ignore[operator]
+        return total
+
+    return fn
+
+
+def _coalesce(fns: tuple[Fn, ...]) -> Fn:
+    def fn(rows: list[Row], i: int) -> Scalar:
+        for f in fns:
+            v = f(rows, i)
+            if v is not None:
+                return v
+        return None
+
+    return fn
+
+
 def compile_node(node: Node) -> Fn:
     """Compile an expression tree to a closure."""
     match node:
@@ -142,14 +177,8 @@ def compile_node(node: Node) -> Fn:
         case IsNull(arg=arg):
             f = compile_node(arg)
             return lambda rows, i: f(rows, i) is None
-        case Arith(op=op, left=left, right=right):
-            fl, fr, sign = compile_node(left), compile_node(right), 1 if op == "+" else -1
-
-            def arith(rows: list[Row], i: int) -> Scalar:
-                a, b = fl(rows, i), fr(rows, i)
-                return None if a is None or b is None else a + sign * b  # type: ignore[operator]
-
-            return arith
+        case Arith():
+            return _sum(_terms(node))
         case Between(unit=unit, start=start, end=end):
             fs, fe = compile_node(start), compile_node(end)
             measure = whole_years if unit == "years" else whole_months
@@ -162,8 +191,7 @@ def compile_node(node: Node) -> Fn:
         case Agg(op=op, arg=arg, over=over):
             return _agg(op, compile_node(arg), over)
         case Coalesce(args=args):
-            fns = tuple(compile_node(a) for a in args)
-            return lambda rows, i: next((v for f in fns if (v := f(rows, i)) is not None), None)
+            return _coalesce(tuple(compile_node(a) for a in args))
         case Case(whens=whens, default=default):
             compiled = tuple((compile_node(c), compile_node(v)) for c, v in whens)
             return _case(compiled, compile_node(default) if default is not None else None)
