@@ -9,6 +9,8 @@ import pytest
 
 from tests.scenarios import covered_sides, load_cases
 from zairyu.engine.catalogue import default_catalogue
+from zairyu.model.columns import COLUMNS
+from zairyu.policies.law import load_law_facts, load_not_derived
 from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import Policy, Text
 
@@ -25,6 +27,8 @@ def _texts(policy: Policy) -> list[tuple[str, Text]]:
         ("disclaimer", policy.disclaimer),
     ]
     found += [(f"not_formalised[{k}]", t) for k, t in enumerate(policy.not_formalised)]
+    if policy.presumptions is not None:
+        found.append(("presumptions reading", policy.presumptions.reading))
     for kind, items in (
         ("parameter", policy.parameters),
         ("variable", policy.variables),
@@ -46,6 +50,8 @@ def test_every_citation_names_a_source_in_the_registry(policy: Policy) -> None:
     cited = [c.citation.source for c in policy.conditions]
     cited += [p.citation.source for p in policy.parameters]
     cited += [v.citation.source for v in policy.variables if v.citation is not None]
+    if policy.presumptions is not None:
+        cited.append(policy.presumptions.citation.source)
     missing = sorted({s for s in [*cited, *policy.sources] if s not in registry})
     assert not missing, f"{policy.id} cites sources not in sources.yaml: {missing}"
 
@@ -65,6 +71,43 @@ def test_japanese_text_has_no_spaces_inserted_between_japanese_characters(policy
     spaced = re.compile(r"[\u3040-\u30ff\u3400-\u9fff。、] [\u3040-\u30ff\u3400-\u9fff]")
     bad = [label for label, text in _texts(policy) if spaced.search(text.ja)]
     assert not bad, f"{policy.id}: Japanese text broken by a folded YAML block: {bad}"
+
+
+def _bilingual_problems(texts: list[tuple[str, Text]]) -> list[str]:
+    spaced = re.compile(r"[\u3040-\u30ff\u3400-\u9fff。、] [\u3040-\u30ff\u3400-\u9fff]")
+    return [
+        label
+        for label, t in texts
+        if not JAPANESE.search(t.ja) or not LATIN.search(t.en) or spaced.search(t.ja)
+    ]
+
+
+def test_every_fact_known_by_law_cites_a_registered_source_and_reads_in_both_languages() -> None:
+    registry = load_sources()
+    unknown = [r.id for r in load_law_facts() if r.citation.source not in registry]
+    assert not unknown, f"facts-by-law.yaml rules citing sources not in sources.yaml: {unknown}"
+    texts = [
+        (f"{r.id} {k}", t)
+        for r in load_law_facts()
+        for k, t in (("text", r.text), ("reading", r.reading))
+    ]
+    bad = _bilingual_problems(texts)
+    assert not bad, f"facts-by-law.yaml texts lacking Japanese or English, or folded: {bad}"
+
+
+def test_every_impossibility_not_derived_names_open_household_fields_and_cites_its_sources() -> (
+    None
+):
+    registry = load_sources()
+    household_fields = {f for column in COLUMNS.values() for f in column.fields}
+    derived = {r.field for r in load_law_facts()}
+    for entry in load_not_derived():
+        assert set(entry.fields) <= household_fields, f"{entry.id}: unknown field"
+        assert not set(entry.fields) & derived, f"{entry.id}: a rule derives this field"
+        cited = [c.source for c in entry.citations if c.source not in registry]
+        assert not cited, f"{entry.id} cites sources not in sources.yaml: {cited}"
+        bad = _bilingual_problems([("text", entry.text), ("reading", entry.reading)])
+        assert not bad, f"{entry.id}: texts lacking Japanese or English, or folded: {bad}"
 
 
 def test_every_source_in_the_registry_has_japanese_and_english_titles() -> None:

@@ -1,4 +1,5 @@
-"""Facts the law makes certain (``facts-by-law.yaml``): the rules, checked when loaded."""
+"""Facts the law makes certain (``facts-by-law.yaml``): the rules, checked when loaded, and
+the impossibilities considered but not derived, each with the sources read and why."""
 
 from __future__ import annotations
 
@@ -26,13 +27,33 @@ class LawFact(Strict):
     reading: Text
 
 
+class NotDerived(Strict):
+    """An impossibility Japanese law alone would give but that does not settle the facts of
+    the people zairyu assesses, so the fields stay questions: written down, not hidden."""
+
+    id: Identifier
+    fields: Annotated[list[str], Field(min_length=1)]
+    text: Text
+    citations: Annotated[list[Citation], Field(min_length=1)]
+    reading: Text
+
+
 class LawFacts(Strict):
     rules: list[LawFact]
+    not_derived: list[NotDerived] = Field(default_factory=list)
 
 
 def load_law_facts(path: Path = LAW_FILE) -> list[LawFact]:
+    return _load(path).rules
+
+
+def load_not_derived(path: Path = LAW_FILE) -> list[NotDerived]:
+    return _load(path).not_derived
+
+
+def _load(path: Path) -> LawFacts:
     try:
-        return LawFacts.model_validate(_read_yaml(path)).rules
+        return LawFacts.model_validate(_read_yaml(path))
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
