@@ -180,6 +180,12 @@ def _needed(
     unknown, it is unchanged with any part of it unknown, so one at a time would have dropped
     each of them too."""
     order = sorted(filled, key=lambda k: (filled[k].item.definition.weighs != "against", k))
+    # Another member's fact that no outcome reads through a household aggregate cannot change
+    # this person's outcome: the search would leave it unknown after one evaluation; skip it.
+    through_others = _read_through_others(scalar)
+    order = [
+        k for k in order if filled[k].row == i or not through_others.isdisjoint(filled[k].columns)
+    ]
     needed: list[Key] = []
 
     def without(rows: list[Row], keys: list[Key]) -> list[Row]:
@@ -204,6 +210,17 @@ def _needed(
     if order:
         settle([dict(r) for r in current], order)
     return needed
+
+
+def _read_through_others(scalar: ScalarPlan) -> frozenset[str]:
+    """The columns some outcome reads from other members' rows (household aggregates and
+    relations, transitively through the steps)."""
+    found = scalar.cache.get("read_through_others")
+    if found is None:
+        plan = scalar.plan
+        found = frozenset().union(*(plan.household_deps.get(o.id, ()) for o in plan.outcomes))
+        scalar.cache["read_through_others"] = found
+    return found
 
 
 @dataclass(slots=True)
