@@ -4,11 +4,13 @@ scenario cases reach both sides of every condition of every policy."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from tests.scenarios import covered_sides, load_cases
 from zairyu.engine.catalogue import default_catalogue
+from zairyu.engine.expr import FUNCTIONS
 from zairyu.model.columns import COLUMNS
 from zairyu.policies.law import load_law_facts, load_not_derived
 from zairyu.policies.loader import load_sources
@@ -136,3 +138,8 @@ def test_every_condition_has_a_scenario_on_each_side(
         if (policy.id, c.id, value) not in sides
     ]
     assert not lacking, f"{policy.id}: no scenario case reaches: {', '.join(lacking)}"
+
+
+def test_every_function_of_the_expression_language_is_described_in_the_policies_page() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "policies.md").read_text(encoding="utf-8")
+    assert [f for f in FUNCTIONS if f"`{f}(" not in text] == []

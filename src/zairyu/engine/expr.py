@@ -42,6 +42,17 @@ CmpOp = Literal["=", "<>", "<", "<=", ">", ">="]
 ArithOp = Literal["+", "-"]
 AggOp = Literal["any", "all"]
 Over = Literal["household", "parents", "children", "siblings"]
+FUNCTIONS = (
+    "years_between",
+    "months_between",
+    "household_any",
+    "household_all",
+    "parents_any",
+    "children_any",
+    "siblings_any",
+    "coalesce",
+)
+"""Every function a policy expression may call (docs/policies.md describes each)."""
 RELATION_FUNCTIONS: dict[str, Over] = {
     "parents_any": "parents",
     "children_any": "children",
@@ -336,7 +347,7 @@ class _Parser:
             if _contains_agg(args[0]):
                 raise self.fail(f"{name} cannot contain another household aggregate")
             return Agg("any", args[0], over=RELATION_FUNCTIONS[name])
-        raise self.fail(f"unknown function '{name}'")
+        raise self.fail(f"unknown function '{name}' (the functions are {', '.join(FUNCTIONS)})")
 
 
 def _contains_agg(node: Node) -> bool:
