@@ -110,7 +110,7 @@ def run(household: Household, options: AssessmentOptions) -> HouseholdAssessment
     response_class=Response,
     responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
 )
-def assess_household(
+async def assess_household(
     body: HouseholdAssessmentIn,
     actor: CurrentActor,
     lang: LangQuery = None,
