@@ -15,6 +15,7 @@ from zairyu.engine.columnar import to_polars
 from zairyu.engine.expr import ExpressionError, Type, parse
 from zairyu.engine.relations import related
 from zairyu.engine.scalar import compile_node
+from zairyu.model.columns import allowed_values
 
 SCOPE: dict[str, Type] = {"flag": "bool", "role": "str", "parents": "str", "person_id": "str"}
 
@@ -111,7 +112,7 @@ def test_a_relation_aggregate_cannot_hold_another_aggregate():
         parse("parents_any(household_any(flag))", SCOPE)
 
 
-ROLES = ("parent", "child", "other_relative")
+ROLES = allowed_values()["role"]
 
 
 @pytest.mark.parametrize("runs", [False, True], ids=["window", "runs of rows"])
