@@ -67,9 +67,19 @@ def _all_distinct(frame: pl.DataFrame, first: str, second: str) -> bool:
 def split_households(source: Path) -> set[str]:
     """The households whose rows are not one block in the file (read from the id column
     alone, before any chunk is assessed, so no part of such a household is assessed)."""
-    ids = scan(source).select(pl.col("household_id").cast(pl.String).alias("h"))
+    ids = scan(source).select(pl.col("household_id").alias("h"))
+    blocks, households = (
+        ids.select(
+            (pl.col("h").rle_id().max() + 1).alias("blocks"), pl.col("h").n_unique().alias("ids")
+        )
+        .collect()
+        .row(0)
+    )
+    if blocks is None or blocks == households:
+        return set()  # as many blocks of rows as households: none is split (the usual case)
     runs = (
-        ids.with_columns(pl.col("h").rle_id().alias("run"))
+        ids.select(pl.col("h").cast(pl.String))
+        .with_columns(pl.col("h").rle_id().alias("run"))
         .group_by("h")
         .agg(pl.col("run").n_unique().alias("blocks"))
     )
