@@ -137,3 +137,9 @@ def test_schema_out_under_a_file_is_refused(tmp_path):
 
 def test_schema_out_onto_a_folder_is_refused(tmp_path):
     _refused(RUNNER.invoke(app, ["schema", "--out", str(tmp_path)]), "is a folder")
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_batch_refuses_a_caseload_that_does_not_exist(tmp_path, suffix):
+    args = ["batch", str(tmp_path / f"nope{suffix}"), "--out", str(tmp_path / "out.csv")]
+    _refused(RUNNER.invoke(app, args), f"nope{suffix}: no such file")
