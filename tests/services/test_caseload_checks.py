@@ -4,8 +4,6 @@ otherwise; both must find the same rows."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 import pytest
 
@@ -40,12 +38,6 @@ def test_the_same_person_id_in_two_households_is_no_duplicate():
     assert duplicate_persons(_people(["a", "b"], ["p", "p"])) == []
 
 
-def _ids_file(tmp_path: Path, households: list[object]) -> Path:
-    path = tmp_path / "c.parquet"
-    pl.DataFrame({"household_id": households}).write_parquet(path)
-    return path
-
-
 @pytest.mark.parametrize(
     ("households", "split"),
     [
@@ -55,5 +47,5 @@ def _ids_file(tmp_path: Path, households: list[object]) -> Path:
         ([], set()),
     ],
 )
-def test_a_household_is_split_when_its_rows_are_in_more_than_one_block(tmp_path, households, split):
-    assert split_households(_ids_file(tmp_path, households)) == split
+def test_a_household_is_split_when_its_rows_are_in_more_than_one_block(households, split):
+    assert split_households(pl.LazyFrame({"household_id": households})) == split

@@ -5,12 +5,11 @@ together in the file (it would otherwise be counted as several households)."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import polars as pl
 
 from zairyu.engine.consistency import Check, frame_problems
-from zairyu.io.formats import scan
+from zairyu.io.formats import CaseloadFileError
 from zairyu.io.row_problems import ROW, RowProblem
 from zairyu.model.columns import COLUMNS
 
@@ -64,17 +63,21 @@ def _all_distinct(frame: pl.DataFrame, first: str, second: str) -> bool:
     return bool(frame.select(pair.n_unique() == pl.len()).item())
 
 
-def split_households(source: Path) -> set[str]:
-    """The households whose rows are not one block in the file (read from the id column
+def split_households(caseload: pl.LazyFrame) -> set[str]:
+    """The households whose rows are not one block in the caseload (read from the id column
     alone, before any chunk is assessed, so no part of such a household is assessed)."""
-    ids = scan(source).select(pl.col("household_id").alias("h"))
-    blocks, households = (
-        ids.select(
-            (pl.col("h").rle_id().max() + 1).alias("blocks"), pl.col("h").n_unique().alias("ids")
+    ids = caseload.select(pl.col("household_id").alias("h"))
+    try:
+        blocks, households = (
+            ids.select(
+                (pl.col("h").rle_id().max() + 1).alias("blocks"),
+                pl.col("h").n_unique().alias("ids"),
+            )
+            .collect()
+            .row(0)
         )
-        .collect()
-        .row(0)
-    )
+    except pl.exceptions.PolarsError as error:
+        raise CaseloadFileError(f"cannot read the file: {str(error).splitlines()[0]}") from None
     if blocks is None or blocks == households:
         return set()  # as many blocks of rows as households: none is split (the usual case)
     runs = (
