@@ -34,6 +34,11 @@ def test_every_row_after_the_first_of_a_person_listed_twice_is_a_problem(ids):
     assert all(p.column == "person_id" and "listed twice" in p.problem for p in found)
 
 
+def test_a_person_listed_twice_is_found_when_the_ids_are_in_order_elsewhere():
+    found = duplicate_persons(_people([1, 1, 1, 2], [1, 2, 2, 3]))
+    assert [p.row for p in found] == [3]
+
+
 def test_the_same_person_id_in_two_households_is_no_duplicate():
     assert duplicate_persons(_people(["a", "b"], ["p", "p"])) == []
 
