@@ -8,12 +8,13 @@ import pytest
 
 import zairyu.io.row_problems as row_problems
 from zairyu.io.row_problems import type_chunk
+from zairyu.model.columns import COLUMNS
 
 MESSY = {
     "born_in_japan": [" TRUE ", "yes", "No", "0", "", None, "maybe", "false", "1 "],
     "conviction_count": ["0", " 2", "many", "", None, "-1", "3"],
     "birth_date": ["2010-01-01", " 2011-02-03 ", "2012-13-01", "", None, "2009-05-06T00:00"],
-    "role": ["parent", "child", "uncle", "", None, "other_relative"],
+    "role": [*(COLUMNS["role"].values or ()), "uncle", "", None],
     "nationality": ["PH", " VN ", "", None],
 }
 
