@@ -137,3 +137,15 @@ def test_schema_out_under_a_file_is_refused(tmp_path):
 
 def test_schema_out_onto_a_folder_is_refused(tmp_path):
     _refused(RUNNER.invoke(app, ["schema", "--out", str(tmp_path)]), "is a folder")
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_batch_refuses_a_caseload_that_does_not_exist(tmp_path, suffix):
+    args = ["batch", str(tmp_path / f"nope{suffix}"), "--out", str(tmp_path / "out.csv")]
+    _refused(RUNNER.invoke(app, args), f"nope{suffix}: no such file")
+
+
+def test_batch_refuses_a_parquet_caseload_it_cannot_read_in_one_line(tmp_path):
+    (tmp_path / "broken.parquet").write_text("not a parquet file", encoding="utf-8")
+    args = ["batch", str(tmp_path / "broken.parquet"), "--out", str(tmp_path / "out.csv")]
+    _refused(RUNNER.invoke(app, args), "broken.parquet: cannot read the file")

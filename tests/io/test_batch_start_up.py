@@ -219,6 +219,42 @@ def test_zairyu_batch_imports_only_the_batch_command_module(tmp_path, caseload_f
     assert pl.read_parquet(out).height == pl.read_parquet(caseload_file).height
 
 
+NOT_FOR_BATCH = ("charset_normalizer", "rich", "pyarrow", "numpy")
+"""Not imported by ``zairyu batch`` of a small, sound caseload on no terminal: the encoding
+guess (for a refused file), the progress bar (a terminal), multi-chunk Parquet through
+pyarrow, numpy (caseloads of 200,000 persons and more)."""
+
+RUN_BATCH = """
+import sys
+sys.argv = ["zairyu", *{args!r}]
+from zairyu.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted({{m.split(".")[0] for m in sys.modules}} & set({modules!r})), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_zairyu_batch_does_not_import_what_it_does_not_need(tmp_path, caseload_file, suffix):
+    source = caseload_file
+    if suffix == ".csv":
+        source = tmp_path / "caseload.csv"
+        pl.read_parquet(caseload_file).write_csv(source)
+    args = [
+        "batch",
+        str(source),
+        "--out",
+        str(tmp_path / f"results{suffix}"),
+        "--as-of",
+        "2024-06-10",
+    ]
+    code = RUN_BATCH.format(args=args, modules=NOT_FOR_BATCH)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.splitlines()[-1] == "[]"
+
+
 def test_zairyu_help_still_lists_every_command():
     done = _main_in_a_fresh_process("--help")
     for command in COMMANDS:

@@ -44,7 +44,7 @@ def batch_command(
     """Assess every household of a caseload: one result row per person, with one column per
     variable, condition and outcome. Bad rows go to the error file; their households are set
     aside and every other household is still assessed."""
-    from zairyu.io.formats import CaseloadFileError, format_of, row_count
+    from zairyu.io.formats import CaseloadFileError, format_of
     from zairyu.services.batch import StrictStopError, run_batch
 
     on = as_of_day(as_of)
@@ -52,7 +52,7 @@ def batch_command(
     errors_path = errors or out.with_name(out.stem + ".errors.csv")
     try:
         format_of(out)
-        with ProgressBar(row_count(caseload)) as advance:
+        with ProgressBar(caseload) as advance:
             summary = run_batch(
                 caseload,
                 out,
@@ -82,10 +82,11 @@ def batch_command(
 
 
 class ProgressBar:
-    """A progress bar on standard error when it is a terminal (long runs); silent otherwise."""
+    """A progress bar on standard error when it is a terminal (long runs); silent otherwise,
+    and then the caseload's rows are not counted for it."""
 
-    def __init__(self, total: int | None) -> None:
-        self.total = total
+    def __init__(self, caseload: Path) -> None:
+        self.caseload = caseload
         self.bar = None
 
     def __enter__(self) -> Callable[[int], None] | None:
@@ -93,9 +94,11 @@ class ProgressBar:
             return None
         from rich.progress import Progress
 
+        from zairyu.io.formats import row_count
+
         self.bar = Progress(transient=True)
         self.bar.start()
-        task = self.bar.add_task("assessing", total=self.total)
+        task = self.bar.add_task("assessing", total=row_count(self.caseload))
         return lambda n: self.bar.advance(task, n)  # type: ignore[union-attr]
 
     def __exit__(self, *exc: object) -> None:

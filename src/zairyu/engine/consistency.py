@@ -22,6 +22,7 @@ from zairyu.engine.plan import AS_OF
 from zairyu.engine.scalar import Fn, compile_node
 from zairyu.model.columns import COLUMNS, Row
 from zairyu.model.registry import Label
+from zairyu.policies.loader import SAFE_LOADER
 
 CHECKS_FILE = Path(__file__).parents[1] / "model" / "consistency.yaml"
 
@@ -37,7 +38,8 @@ class Check:
 
 @cache
 def checks() -> tuple[Check, ...]:
-    raw = yaml.safe_load(CHECKS_FILE.read_text(encoding="utf-8"))
+    # libyaml's loader, as for the policies: 1 ms to read the file, not 13 (every batch reads it)
+    raw = yaml.load(CHECKS_FILE.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     scope: dict[str, Type] = {name: c.kind for name, c in COLUMNS.items()}
     scope[AS_OF] = "date"
     found = []

@@ -19,7 +19,8 @@ CHUNK_ROWS = 2_000_000
 
 class HouseholdChunks:
     """``(first row number, raw chunk)`` pairs with whole households only; ``encoding`` says
-    how a text file was read. The file is opened and its columns checked when this is made."""
+    how a text file was read. The file is opened and its columns checked when this is made.
+    ``whole`` is True while the chunk just given is the whole file (what most files are)."""
 
     def __init__(self, path: Path, rows: int = CHUNK_ROWS) -> None:
         source = read_source(path)
@@ -29,6 +30,7 @@ class HouseholdChunks:
             raise CaseloadFileError(f"{path}: cannot read the file: {error}") from None
         check_columns(columns)
         self.frame, self.encoding, self.rows = source.frame, source.encoding, rows
+        self.whole = False
 
     def __iter__(self) -> Iterator[tuple[int, pl.DataFrame]]:
         carry: pl.DataFrame | None = None
@@ -42,6 +44,7 @@ class HouseholdChunks:
             pending = next(batches, None)
             if pending is None:  # the last chunk: nothing left to carry over
                 if chunk.height:
+                    self.whole = first_row == 1
                     yield first_row, chunk
                 break
             ids = chunk["household_id"]

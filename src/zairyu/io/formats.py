@@ -16,6 +16,10 @@ from zairyu.io.json_lines import scan_json_lines
 if TYPE_CHECKING:  # imported where used: pyarrow.parquet costs 65 MiB and 0.2 s at start-up
     import pyarrow.parquet as pq
 
+ZSTD_LEVEL = 1
+"""Results in Parquet are compressed with zstd at level 1, not Polars' default 3: writing the
+benchmark's 1M result rows takes 86 against 98 ms of CPU, for a file 3 % larger (5.07 MB)."""
+
 SUFFIXES = {
     ".csv": "csv",
     ".xlsx": "excel",
@@ -158,7 +162,7 @@ class ResultWriter:
         if self._parquet is not None:
             self._parquet.close()
         elif self.kind == "parquet" and self._pending:
-            self._pending.pop().write_parquet(self.path)
+            self._pending.pop().write_parquet(self.path, compression_level=ZSTD_LEVEL)
         if self.kind == "excel":
             frame = pl.concat(self._pending) if self._pending else pl.DataFrame()
             frame.write_excel(self.path, worksheet="results")
@@ -186,6 +190,6 @@ def _sink_parquet(path: Path, schema: pl.Schema, frames: Iterator[pl.DataFrame])
         except Exception as error:  # re-raised below, outside Polars
             failure.append(error)
 
-    register_io_source(source, schema=schema).sink_parquet(path)
+    register_io_source(source, schema=schema).sink_parquet(path, compression_level=ZSTD_LEVEL)
     if failure:
         raise failure[0]

@@ -132,13 +132,22 @@ def _blank(values: pl.Expr, dtype: pl.DataType) -> pl.Expr:
     return values.is_null()
 
 
+FEW = 100  # distinct values at most one in FEW rows: a column is typed value by value
+TYPED, BLANK = "\0typed ", "\0blank "
+"""Prefixes of a column's typed values and of its blanks while its chunk is checked."""
+
+
 def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[RowProblem]]:
     """Type every column; return the typed rows of sound households and the problems found.
-    Columns absent from the file are not added here (see ``with_unknown_columns``)."""
+    Columns absent from the file are not added here (see ``with_unknown_columns``).
+
+    Each column is typed once (``TYPED``), and its checks read the typed values; a text column
+    whose values repeat is typed once per distinct value (``_by_value``)."""
     check_columns(chunk.columns)
     raw = chunk.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
-    typed_exprs, checks = [], []
-    for column in (c for c in chunk.columns if c not in LINE_COLUMNS):
+    columns = [c for c in chunk.columns if c not in LINE_COLUMNS]
+    worked, checks = [], []
+    for column in columns:
         original = pl.col(column)
         dtype = chunk.schema[column]
         typed, problem = _parse(column, original, dtype)
@@ -148,23 +157,54 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
             blank = _blank(original, dtype)
             if dtype == pl.String:
                 typed = pl.when(blank).then(None).otherwise(typed)
-        typed_exprs.append(typed.alias(column))
+        values = chunk[column]
+        worked += [
+            _by_value(values, typed).alias(TYPED + column),
+            _by_value(values, blank).alias(BLANK + column),
+        ]
+        typed, blank = pl.col(TYPED + column), pl.col(BLANK + column)
         if problem:
             checks.append((column, ~blank & typed.is_null(), problem))
         if column in REQUIRED:
             checks.append((column, blank, "is required"))
         if column in ALLOWED:
-            allowed = ALLOWED[column]
-            bad = ~blank & ~original.cast(pl.String).is_in(allowed)
-            checks.append((column, bad, f"must be one of {', '.join(allowed)}"))
+            checks.extend(_allowed_check(column, values, blank))
         checks.extend(_range_checks(column, typed))
         checks.extend(_id_checks(column, typed, dtype))
-    typed_frame = raw.select(pl.col(ROW), *typed_exprs)
+    work = raw.with_columns(worked)
     checks = _with_line_errors(chunk.columns, checks)
-    problems = _problems(raw, checks)
+    problems = _problems(work, checks)
+    typed_frame = work.select(ROW, *(pl.col(TYPED + c).alias(c) for c in columns))
     if problems:
-        typed_frame = typed_frame.filter(_sound(raw, checks))
+        typed_frame = typed_frame.filter(_sound(work, checks))
     return typed_frame, problems
+
+
+def _by_value(values: pl.Series, expr: pl.Expr) -> pl.Expr:
+    """``expr`` of a text column, worked out once per distinct value when there are few
+    (true/false, counts: parsing text row by row is most of the cost of reading a CSV file);
+    row by row for other columns (a mapping of many values costs more than it saves)."""
+    if values.dtype != pl.String or values.name in IDS or values.name in ALLOWED:
+        return expr
+    distinct = values.unique()
+    if distinct.len() * FEW > values.len():
+        return expr
+    mapped = distinct.to_frame().select(expr).to_series()
+    return pl.col(values.name).replace_strict(distinct, mapped, return_dtype=mapped.dtype)
+
+
+def _allowed_check(
+    column: str, values: pl.Series, blank: pl.Expr
+) -> list[tuple[str, pl.Expr, str]]:
+    """A value outside the column's vocabulary: looked for among the distinct values first, so
+    that a file without one (the usual case) costs no pass over its rows."""
+    allowed = ALLOWED[column]
+    distinct = values.unique().cast(pl.String).drop_nulls()
+    outside = distinct.filter(~distinct.is_in(allowed))
+    if outside.is_empty():
+        return []
+    bad = ~blank & pl.col(column).cast(pl.String).is_in(outside.implode())
+    return [(column, bad, f"must be one of {', '.join(allowed)}")]
 
 
 def _id_checks(column: str, typed: pl.Expr, dtype: pl.DataType) -> list[tuple[str, pl.Expr, str]]:

@@ -110,7 +110,6 @@ def run_batch(
     summary = BatchSummary()
     writer = ResultWriter(out)
     _write_problems(errors, [], first=True)
-    runs = HouseholdRuns(split_households(source))
     try:
         caseload = household_chunks(source, chunk_rows)
     except BaseException:
@@ -119,7 +118,12 @@ def run_batch(
     summary.encoding = caseload.encoding.name if caseload.encoding else None
 
     def results() -> Iterator[pl.DataFrame]:
+        runs: HouseholdRuns | None = None
         for first_row, chunk in caseload:
+            if runs is None:  # before any chunk is assessed; a file of one chunk is not read again
+                runs = HouseholdRuns(
+                    split_households(chunk.lazy() if caseload.whole else caseload.frame)
+                )
             people, problems = type_chunk(chunk, first_row)
             people, more = checked(people, as_of, runs)
             problems = sorted([*problems, *more], key=lambda p: (p.row, p.column))

@@ -5,12 +5,11 @@ together in the file (it would otherwise be counted as several households)."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import polars as pl
 
 from zairyu.engine.consistency import Check, frame_problems
-from zairyu.io.formats import scan
+from zairyu.io.formats import CaseloadFileError
 from zairyu.io.row_problems import ROW, RowProblem
 from zairyu.model import shown
 from zairyu.model.columns import COLUMNS
@@ -74,26 +73,54 @@ def named_parent_problems(people: pl.DataFrame) -> list[RowProblem]:
 
 def duplicate_persons(people: pl.DataFrame) -> list[RowProblem]:
     """A (household, person) pair on more than one row: every row after the first."""
-    keys = people.select(
-        ROW, pl.col("household_id").cast(pl.String), pl.col("person_id").cast(pl.String)
-    )
-    repeated = keys.filter(pl.struct("household_id", "person_id").is_duplicated()).filter(
-        pl.int_range(pl.len()).over("household_id", "person_id") > 0
-    )
+    if _increasing(people, "person_id") or _all_distinct(people, "household_id", "person_id"):
+        return []  # the usual case, found from one comparison or one hash per row
+    keys = people.select(ROW, "household_id", "person_id")
+    repeated = keys.filter(~pl.struct("household_id", "person_id").is_first_distinct())
     return [
         RowProblem(
             row, household, "person_id", person, "this person is listed twice in the household"
         )
-        for row, household, person in repeated.iter_rows()
+        for row, household, person in repeated.select(
+            ROW, pl.col("household_id").cast(pl.String), pl.col("person_id").cast(pl.String)
+        ).iter_rows()
     ]
 
 
-def split_households(source: Path) -> set[str]:
-    """The households whose rows are not one block in the file (read from the id column
+def _increasing(frame: pl.DataFrame, column: str) -> bool:
+    """True when every value of ``column`` is greater than the one before (ids numbered in
+    order, as most exports are): then no two rows have the same value."""
+    later = pl.col(column) > pl.col(column).shift(1)
+    return bool(frame.select(later.slice(1).all(ignore_nulls=False)).item())
+
+
+def _all_distinct(frame: pl.DataFrame, first: str, second: str) -> bool:
+    """True when no two rows have the same pair of values: their hashes are all different.
+    (Equal hashes prove nothing; the caller then compares the values themselves.)"""
+    pair = pl.col(first).hash(1) ^ pl.col(second).hash(2)
+    return bool(frame.select(pair.n_unique() == pl.len()).item())
+
+
+def split_households(caseload: pl.LazyFrame) -> set[str]:
+    """The households whose rows are not one block in the caseload (read from the id column
     alone, before any chunk is assessed, so no part of such a household is assessed)."""
-    ids = scan(source).select(pl.col("household_id").cast(pl.String).alias("h"))
+    ids = caseload.select(pl.col("household_id").alias("h"))
+    try:
+        blocks, households = (
+            ids.select(
+                (pl.col("h").rle_id().max() + 1).alias("blocks"),
+                pl.col("h").n_unique().alias("ids"),
+            )
+            .collect()
+            .row(0)
+        )
+    except pl.exceptions.PolarsError as error:
+        raise CaseloadFileError(f"cannot read the file: {str(error).splitlines()[0]}") from None
+    if blocks is None or blocks == households:
+        return set()  # as many blocks of rows as households: none is split (the usual case)
     runs = (
-        ids.with_columns(pl.col("h").rle_id().alias("run"))
+        ids.select(pl.col("h").cast(pl.String))
+        .with_columns(pl.col("h").rle_id().alias("run"))
         .group_by("h")
         .agg(pl.col("run").n_unique().alias("blocks"))
     )
