@@ -189,8 +189,20 @@ def _order(source: str, items: dict[str, tuple[str, str]], scope: dict[str, Type
             graph[name] = {n for n in names(parse(text, loose)) if n in items}
         except ExpressionError as error:
             raise PolicyError(source, label, str(error)) from None
+    # Deterministic, whatever the hash seed: the items ready at each stage in the order the
+    # policy file declares them (a set's order would change the results' columns run to run).
+    position = {name: k for k, name in enumerate(items)}
+    sorter = TopologicalSorter(
+        {name: sorted(deps, key=position.__getitem__) for name, deps in graph.items()}
+    )
     try:
-        return list(TopologicalSorter(graph).static_order())
+        sorter.prepare()
+        ordered: list[str] = []
+        while sorter.is_active():
+            ready = sorted(sorter.get_ready(), key=position.__getitem__)
+            ordered.extend(ready)
+            sorter.done(*ready)
+        return ordered
     except CycleError as error:
         cycle = " -> ".join(str(n) for n in error.args[1])
         raise PolicyError(source, "definitions", f"circular definition: {cycle}") from None
