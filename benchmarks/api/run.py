@@ -131,7 +131,10 @@ def zairyu_answer(response: dict[str, Any]) -> dict[str, dict[str, bool]]:
         p["person_id"]: {c["id"]: c["value"] for c in p["conditions"]} for p in policy["persons"]
     }
     some_child = any(c.get("child_eligible") is True for c in conditions.values())
-    no_excluded = all(c.get("no_excluded_parent") is True for c in conditions.values())
+    # no_excluded_parent is a child's condition (the child's own parents); held by every child
+    no_excluded = all(
+        c["no_excluded_parent"] is True for c in conditions.values() if "no_excluded_parent" in c
+    )
     answer = {}
     for person in policy["persons"]:
         own = conditions[person["person_id"]]
