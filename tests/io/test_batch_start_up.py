@@ -199,12 +199,16 @@ try:
     main()
 except SystemExit:
     pass
-print(sorted(m for m in sys.modules if m.startswith("zairyu.cli.")), file=sys.stderr)
+print({report}, file=sys.stderr)
 """
+CLI_MODULES = 'sorted(m for m in sys.modules if m.startswith("zairyu.cli."))'
 
 
-def _main_in_a_fresh_process(*args: str) -> subprocess.CompletedProcess[str]:
-    code = RUN_MAIN.format(args=list(args))
+def _main_in_a_fresh_process(
+    *args: str, report: str = CLI_MODULES
+) -> subprocess.CompletedProcess[str]:
+    """``zairyu ARGS`` in a new interpreter; its last line of stderr is ``report``'s value."""
+    code = RUN_MAIN.format(args=list(args), report=report)
     env = {**os.environ, "COLUMNS": "200"}
     command = [sys.executable, "-c", code]
     return subprocess.run(command, check=True, capture_output=True, text=True, env=env)
@@ -224,17 +228,6 @@ NOT_FOR_BATCH = ("charset_normalizer", "rich", "pyarrow", "numpy")
 guess (for a refused file), the progress bar (a terminal), multi-chunk Parquet through
 pyarrow, numpy (caseloads of 200,000 persons and more)."""
 
-RUN_BATCH = """
-import sys
-sys.argv = ["zairyu", *{args!r}]
-from zairyu.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-print(sorted({{m.split(".")[0] for m in sys.modules}} & set({modules!r})), file=sys.stderr)
-"""
-
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
 def test_zairyu_batch_does_not_import_what_it_does_not_need(tmp_path, caseload_file, suffix):
@@ -250,8 +243,8 @@ def test_zairyu_batch_does_not_import_what_it_does_not_need(tmp_path, caseload_f
         "--as-of",
         "2024-06-10",
     ]
-    code = RUN_BATCH.format(args=args, modules=NOT_FOR_BATCH)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    report = f'sorted({{m.split(".")[0] for m in sys.modules}} & set({NOT_FOR_BATCH!r}))'
+    done = _main_in_a_fresh_process(*args, report=report)
     assert done.stderr.splitlines()[-1] == "[]"
 
 
