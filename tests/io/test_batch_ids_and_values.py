@@ -80,6 +80,11 @@ def test_strict_shows_a_bad_value_escaped_and_cut_in_its_one_line_message(tmp_pa
         ("m x", "'x' is not a member of the household (check the id)"),
         ("c", "a person cannot be their own parent"),
         ("m m", "'m' is listed twice"),
+        (
+            '"m,f"',
+            "'m,f' is not a member of the household (check the id); "
+            "separate the member ids with spaces",
+        ),
     ],
 )
 def test_a_child_naming_a_parent_who_cannot_be_theirs_sets_the_household_aside(

@@ -42,6 +42,9 @@ def consistency_problems(people: pl.DataFrame, as_of: date) -> list[RowProblem]:
     return found
 
 
+SEPARATORS_MISTAKEN = (",", ";", "、", "，", "/")
+
+
 def named_parent_problems(people: pl.DataFrame) -> list[RowProblem]:
     """A ``parents`` cell naming someone who is not a member of the household, the person
     themself, or a member twice (the household JSON's rule, ``model.relations``)."""
@@ -66,6 +69,8 @@ def named_parent_problems(people: pl.DataFrame) -> list[RowProblem]:
             problem = named_parent_problem(person, parent_id, seen, set(ids[household]))
             seen.add(parent_id)
             if problem is not None:
+                if any(mark in str(parents) for mark in SEPARATORS_MISTAKEN):
+                    problem += "; separate the member ids with spaces"
                 found.append(RowProblem(row, household, "parents", shown.cut(parents), problem))
                 break
     return found
