@@ -9,6 +9,7 @@ import typer
 from zairyu.cli.app import app
 from zairyu.cli.choices import LANGS, metavar, one_of
 from zairyu.engine.catalogue import default_catalogue
+from zairyu.policies.law import load_law_facts, load_not_derived
 
 
 @app.command("policies")
@@ -23,7 +24,8 @@ def policies_command(
     """List the policies with their validity, sources and what is not formalised.
 
     For each policy: validity, conditions, what is deliberately left to human judgement, and
-    the legal sources it cites (title, URL and how far its wording was verified)."""
+    the legal sources it cites (title, URL and how far its wording was verified). Then, for
+    every policy alike, the facts the law settles (never asked) and those it does not."""
     catalogue = default_catalogue()
     for plan in sorted(catalogue.plans.values(), key=lambda p: (p.policy.family, p.id)):
         p = plan.policy
@@ -43,3 +45,18 @@ def policies_command(
             for item in p.not_formalised:
                 typer.echo(f"    - {item.get(lang)}")
         typer.echo("")
+    _law(lang)
+
+
+def _law(lang: str) -> None:
+    """The facts known by law (facts-by-law.yaml), applied under every policy."""
+    typer.echo("Under every policy, facts the law settles (never asked):")
+    for rule in load_law_facts():
+        where = f"{rule.citation.source}, {rule.citation.pinpoint}"
+        typer.echo(f"  - {rule.text.get(lang)} [{where}; {rule.citation.status.value}]")
+    not_derived = load_not_derived()
+    if not_derived:
+        typer.echo("Facts the law does not settle for the people assessed (they stay questions):")
+        for item in not_derived:
+            sources = "; ".join(f"{c.source}, {c.pinpoint}" for c in item.citations)
+            typer.echo(f"  - {item.text.get(lang)} [{sources}]")
