@@ -169,6 +169,10 @@ class World:
             self._links[key] = z3.And(self.present[j], z3.Bool(f"{self.name}.{i}.parent.{j}"))
         return self._links[key]
 
+    def _no_parent(self, i: int) -> z3.BoolRef:
+        """Member ``i`` has no parent linked in the household."""
+        return z3.And(T, *(z3.Not(self.link(i, k)) for k in range(self.size)))
+
     def _relations_recordable(self) -> list[z3.BoolRef]:
         """The links a household can give: a member with role child and no parent in the
         household has no member with role parent beside them (else engine.relations reads the
@@ -177,9 +181,7 @@ class World:
         out = []
         for i in range(self.size):
             orphan = z3.And(
-                self.present[i],
-                self.facts[i]["role"].value == child,
-                *(z3.Not(self.link(i, k)) for k in range(self.size)),
+                self.present[i], self.facts[i]["role"].value == child, self._no_parent(i)
             )
             parents = [
                 z3.And(self.present[k], self.facts[k]["role"].value == parent)
@@ -208,8 +210,8 @@ class World:
         orphans = z3.And(
             self.facts[i]["role"].value == child,
             self.facts[j]["role"].value == child,
-            *(z3.Not(self.link(i, k)) for k in range(self.size)),
-            *(z3.Not(self.link(j, k)) for k in range(self.size)),
+            self._no_parent(i),
+            self._no_parent(j),
         )
         return z3.Or(share, orphans)
 

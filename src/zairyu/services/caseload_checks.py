@@ -59,14 +59,14 @@ def named_parent_problems(people: pl.DataFrame) -> list[RowProblem]:
         .group_by(pl.col("household_id").cast(pl.String))
         .agg(pl.col("person_id").cast(pl.String))
     )
-    ids = dict(zip(members["household_id"], members["person_id"].to_list(), strict=True))
+    ids = {h: set(p) for h, p in zip(members["household_id"], members["person_id"], strict=True)}
     found = []
     for row, household, person, parents in named.select(
         ROW, pl.col("household_id").cast(pl.String), pl.col("person_id").cast(pl.String), "parents"
     ).iter_rows():
         seen: set[str] = set()
         for parent_id in str(parents).split():
-            problem = named_parent_problem(person, parent_id, seen, set(ids[household]))
+            problem = named_parent_problem(person, parent_id, seen, ids[household])
             seen.add(parent_id)
             if problem is not None:
                 if any(mark in str(parents) for mark in SEPARATORS_MISTAKEN):
