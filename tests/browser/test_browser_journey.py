@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 from conftest import shot, sign_in, unique
-
 from zairyu import clock
 from zairyu.engine.assessment import assess
 from zairyu.interview.measure import known_value

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Server, shot, sign_in, unique
 from pages_site import PASSWORD
 
+from conftest import Server, shot, sign_in, unique
 from zairyu.store.cases import Cases
 from zairyu.store.records import DECISIONS, EVENTS, EVIDENCE, REMINDERS, Records
 from zairyu.web.routes.cases import checked

@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Server, shot, sign_in, unique
 from pages_site import PASSWORD
 from test_browser_look import axe_problems
 
+from conftest import Server, shot, sign_in, unique
 from zairyu.store.cases import Cases
 from zairyu.web.routes.cases import checked
 

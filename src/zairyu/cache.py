@@ -1,0 +1,48 @@
+"""zairyu's cache folder: what it has worked out from its own files, kept between runs so that a
+command does not work it out again (policy expressions parsed, YAML files read).
+
+It never holds a person's data: only what is computed from zairyu's code, its data files and the
+policy files it is given. It lives in ``ZAIRYU_CACHE_DIR`` (default ``$XDG_CACHE_HOME/zairyu``, or
+``~/.cache/zairyu``), a folder only its owner can read; ``ZAIRYU_CACHE_DIR`` set to an empty value
+turns it off. Every file in it is named by a digest of what it was computed from, so a changed
+input is never answered from an older file; a file that cannot be read is ignored and one that
+cannot be written is not written (the work is then done each run, as without a cache). Files are
+written whole, to a temporary name renamed over the old one, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def cache_folder() -> Path | None:
+    """Where the cache lives, or None when ``ZAIRYU_CACHE_DIR`` is set to an empty value."""
+    configured = os.environ.get("ZAIRYU_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(home) / "zairyu"
+
+
+def write_whole(path: Path, text: str, *, replaces: str | None = None) -> bool:
+    """Write ``text`` to ``path`` in the cache (its folder made private where it is new) and,
+    with ``replaces`` (a glob), remove the older files it supersedes. False where it cannot."""
+    import tempfile  # noqa: PLC0415 - costs more to import than a run that writes nothing
+
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        return False
+    if replaces is not None:
+        for old in path.parent.glob(replaces):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return True
