@@ -8,12 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from zairyu.deadlines.due import Status
 from zairyu.deadlines.facts import Measure, MeasureEvent
-from zairyu.policies.loader import SAFE_LOADER
+from zairyu.yaml_files import YamlError, read_yaml
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -73,8 +72,8 @@ def _case(source: str, index: int, raw: Any) -> Case:
 def load_file(path: Path, root: Path = CASES_DIR) -> list[Case]:
     source = path.relative_to(root).as_posix()
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
+        raw = read_yaml(path)
+    except YamlError as error:
         raise CaseFileError(f"{source}: not valid YAML: {error}") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("cases"), list):
         raise CaseFileError(f"{source}: must have a list 'cases' (and optionally 'templates')")

@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 
 import polars as pl
-import yaml
 
 from zairyu.engine.columnar import POLARS_TYPES, to_polars
 from zairyu.engine.expr import Node, Type, names, parse
@@ -22,7 +21,7 @@ from zairyu.engine.plan import AS_OF
 from zairyu.engine.scalar import Fn, compile_node
 from zairyu.model.columns import COLUMNS, Row
 from zairyu.model.registry import Label
-from zairyu.policies.loader import SAFE_LOADER
+from zairyu.yaml_files import read_yaml
 
 CHECKS_FILE = Path(__file__).parents[1] / "model" / "consistency.yaml"
 
@@ -38,8 +37,7 @@ class Check:
 
 @cache
 def checks() -> tuple[Check, ...]:
-    # libyaml's loader, as for the policies: 1 ms to read the file, not 13 (every batch reads it)
-    raw = yaml.load(CHECKS_FILE.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    raw = read_yaml(CHECKS_FILE)  # every batch reads it: through the cache (zairyu.yaml_files)
     scope: dict[str, Type] = {name: c.kind for name, c in COLUMNS.items()}
     scope[AS_OF] = "date"
     found = []

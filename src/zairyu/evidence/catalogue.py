@@ -11,12 +11,12 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from zairyu.model.columns import COLUMNS
-from zairyu.policies.loader import SAFE_LOADER, load_sources
+from zairyu.policies.loader import load_sources
 from zairyu.policies.schema import SourceStatus
+from zairyu.yaml_files import YamlError, read_yaml
 
 CATALOGUE_FILE = Path(__file__).parent / "catalogue.yaml"
 
@@ -86,8 +86,8 @@ def _entry_name(raw: object, loc: tuple[int | str, ...]) -> str:
 def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     """Read and validate a catalogue file (``CatalogueError`` names the entry and field)."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (OSError, yaml.YAMLError) as error:
+        raw = read_yaml(path)
+    except (OSError, YamlError) as error:
         raise CatalogueError(f"{path}: cannot read: {error}") from None
     try:
         catalogue = Catalogue.model_validate(raw)

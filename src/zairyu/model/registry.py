@@ -20,9 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from zairyu.model import kinds
+from zairyu.yaml_files import read_yaml
 
 REGISTRY_FILE = Path(__file__).with_name("facts.yaml")
 Kind = Literal["bool", "int", "date", "str"]
@@ -40,7 +39,6 @@ TOPICS = (
     "humanitarian",
     "application",
 )
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RegistryError(ValueError):
@@ -237,7 +235,7 @@ def _field(path: str, raw: Any) -> Field:
 
 
 def load_registry(path: Path = REGISTRY_FILE) -> Registry:
-    raw = _mapping(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER), "file")
+    raw = _mapping(read_yaml(path), "file")
     _only(raw, "file", {"vocabularies", "columns", "fields"})
     vocabularies = {
         name: _vocabulary(name, entry)

@@ -23,9 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from zairyu.policies.loader import POLICY_DIR, SAFE_LOADER
+from zairyu.policies.loader import POLICY_DIR
+from zairyu.yaml_files import YamlError, read_yaml
 
 CASE_KEYS = {"title", "why", "policy", "as_of", "household", "expect", "conditions", "missing"}
 REQUIRED_KEYS = {"title", "why", "policy", "as_of", "household", "expect"}
@@ -94,8 +93,8 @@ def load_file(path: Path, root: Path = POLICY_DIR) -> list[Case]:
     """The cases of one file; ``source`` names it relative to ``root``."""
     source = path.relative_to(root).as_posix()
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
+        raw = read_yaml(path)
+    except YamlError as error:
         raise CaseFileError(f"{source}: not valid YAML: {error}") from None
     if isinstance(raw, dict) and "cases" in raw:
         unknown = set(raw) - FILE_KEYS

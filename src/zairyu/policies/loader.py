@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from zairyu.policies.schema import Policy, Source
+from zairyu.yaml_files import YamlError, read_yaml
 
-# libyaml's C loader where PyYAML was built with it (the wheels are): same safe subset, faster.
-SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 POLICY_DIR = Path(__file__).parent
 SOURCES_FILE = POLICY_DIR / "sources.yaml"
 
@@ -26,11 +24,13 @@ class PolicyFileError(ValueError):
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
+        return read_yaml(path)
+    except YamlError as error:
         raise PolicyFileError(str(path), "file", f"not valid YAML: {error}") from None
     except OSError as error:
         raise PolicyFileError(str(path), "file", f"cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise PolicyFileError(str(path), "file", "not UTF-8 text") from None
 
 
 def item_label(raw: Any, loc: tuple[int | str, ...], whole: str = "policy") -> tuple[str, str]:
