@@ -29,6 +29,7 @@ from zairyu.engine.expr import (
     Not,
     Ref,
     Type,
+    map_children,
     names,
 )
 from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
@@ -285,13 +286,16 @@ ROLE_TYPE = pl.Enum(sorted(COLUMNS["role"].values or ()))
 """The role column as an Enum (the vocabulary of ``role``, sorted, as ``outcome_type``)."""
 
 
-def outcome_expr(plan: Plan, dtype: pl.DataType | None = None) -> pl.Expr:
+def outcome_expr(
+    plan: Plan, dtype: pl.DataType | None = None, earlier: dict[Node, Ref] | None = None
+) -> pl.Expr:
     """The outcome column: the first outcome that holds; ``undetermined`` after an unknown.
-    Text by default; ``dtype=outcome_type(plan)`` builds it as an Enum directly (no cast)."""
+    Text by default; ``dtype=outcome_type(plan)`` builds it as an Enum directly (no cast).
+    ``earlier``: the steps' expressions already computed, read from their columns."""
     undetermined = pl.lit(UNDETERMINED, dtype=dtype)
     result: pl.Expr = undetermined
     for outcome in reversed(plan.outcomes):
-        e = to_polars(outcome.node)
+        e = to_polars(_reusing(outcome.node, earlier or {}))
         result = (
             pl.when(e)
             .then(pl.lit(outcome.id, dtype=dtype))
@@ -300,20 +304,38 @@ def outcome_expr(plan: Plan, dtype: pl.DataType | None = None) -> pl.Expr:
     return result.alias("outcome")
 
 
-def step_exprs(plan: Plan) -> list[list[pl.Expr]]:
-    """The steps grouped in layers: each layer depends only on earlier layers."""
+def _reusing(node: Node, earlier: dict[Node, Ref]) -> Node:
+    """``node`` with every sub-expression that is an earlier step's whole expression read from
+    that step's column (the law's facts inline ``years_between(birth_date, as_of)`` into every
+    conviction a policy reads, beside the policy's own ``age``): Polars removes a repeated
+    expression within one ``with_columns``, not across them."""
+    if node in earlier:
+        return earlier[node]
+    return map_children(node, lambda n: _reusing(n, earlier))
+
+
+def _layered(plan: Plan) -> tuple[list[list[pl.Expr]], dict[Node, Ref]]:
     layers: list[list[pl.Expr]] = []
     level: dict[str, int] = {}
+    earlier: dict[Node, Ref] = {}
     for step in plan.steps:
-        depth = max((level.get(n, -1) for n in names(step.node)), default=-1) + 1
+        node = _reusing(step.node, earlier)
+        depth = max((level.get(n, -1) for n in names(node)), default=-1) + 1
         level[step.name] = depth
-        e = to_polars(step.node)
+        e = to_polars(node)
         if step.roles is not None:
             e = pl.when(pl.col("role").is_in(sorted(step.roles))).then(e).otherwise(None)
+        elif not isinstance(step.node, Ref | Lit):  # masked by role, it is not the same value
+            earlier.setdefault(step.node, Ref(step.name, step.node.type))
         while len(layers) <= depth:
             layers.append([])
         layers[depth].append(e.alias(step.name))
-    return layers
+    return layers, earlier
+
+
+def step_exprs(plan: Plan) -> list[list[pl.Expr]]:
+    """The steps grouped in layers: each layer depends only on earlier layers."""
+    return _layered(plan)[0]
 
 
 def evaluate_frame(
@@ -323,9 +345,11 @@ def evaluate_frame(
     ``enum`` the outcome is an Enum (``outcome_type``): cheaper to count and to write."""
     lf = people.lazy() if isinstance(people, pl.DataFrame) else people
     lf = lf.with_columns(pl.lit(as_of, dtype=pl.Date()).alias(AS_OF))
-    for layer in step_exprs(plan):
+    layers, earlier = _layered(plan)
+    for layer in layers:
         lf = lf.with_columns(layer)
-    return lf.with_columns(outcome_expr(plan, outcome_type(plan) if enum else None))
+    outcome = outcome_expr(plan, outcome_type(plan) if enum else None, earlier)
+    return lf.with_columns(outcome)
 
 
 def schema() -> dict[str, pl.DataType]:

@@ -27,6 +27,7 @@ Named helpers (the only functions a policy may call):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -172,6 +173,33 @@ def children(node: Node) -> tuple[Node, ...]:
             flat = [n for pair in whens for n in pair]
             return (*flat, default) if default is not None else tuple(flat)
     return ()
+
+
+def map_children(node: Node, f: Callable[[Node], Node]) -> Node:
+    """The same node with ``f`` applied to each direct sub-expression (a leaf as it is)."""
+    match node:
+        case Not(arg=a):
+            return Not(f(a))
+        case IsNull(arg=a):
+            return IsNull(f(a))
+        case InList(arg=a, values=values):
+            return InList(f(a), values)
+        case Agg(op=op, arg=a, over=over):
+            return Agg(op, f(a), over=over)
+        case BoolOp(op=op, args=args):
+            return BoolOp(op, tuple(f(a) for a in args))
+        case Coalesce(args=args, type=kind):
+            return Coalesce(tuple(f(a) for a in args), kind)
+        case Cmp(op=op, left=left, right=right):
+            return Cmp(op, f(left), f(right))
+        case Arith(op=op, left=left, right=right):
+            return Arith(op, f(left), f(right))
+        case Between(unit=unit, start=start, end=end):
+            return Between(unit, f(start), f(end))
+        case Case(whens=whens, default=default, type=kind):
+            new_whens = tuple((f(c), f(v)) for c, v in whens)
+            return Case(new_whens, f(default) if default is not None else None, kind)
+    return node
 
 
 def walk(node: Node) -> list[Node]:

@@ -12,21 +12,13 @@ from graphlib import CycleError, TopologicalSorter
 
 from zairyu.engine.expr import (
     Agg,
-    Arith,
-    Between,
-    BoolOp,
-    Case,
-    Cmp,
-    Coalesce,
     ExpressionError,
-    InList,
-    IsNull,
     Lit,
     Node,
-    Not,
     Ref,
     Type,
     children,
+    map_children,
     names,
     parse,
     walk,
@@ -122,36 +114,12 @@ def _substitute(
     and, with ``law``, references to columns the law can settle by their law-filled reading
     (``zairyu.engine.law``)."""
 
-    def sub(n: Node) -> Node:
-        return _substitute(n, params, law)
-
     match node:
         case Ref(name=name) if name in params:
             return Lit(params[name], node.type)
         case Ref(name=name) if law is not None and name in law:
             return law[name]
-        case Not(arg=a):
-            return Not(sub(a))
-        case IsNull(arg=a):
-            return IsNull(sub(a))
-        case InList(arg=a, values=values):
-            return InList(sub(a), values)
-        case Agg(op=op, arg=a, over=over):
-            return Agg(op, sub(a), over=over)
-        case BoolOp(op=op, args=args):
-            return BoolOp(op, tuple(sub(a) for a in args))
-        case Coalesce(args=args, type=kind):
-            return Coalesce(tuple(sub(a) for a in args), kind)
-        case Cmp(op=op, left=left, right=right):
-            return Cmp(op, sub(left), sub(right))
-        case Arith(op=op, left=left, right=right):
-            return Arith(op, sub(left), sub(right))
-        case Between(unit=unit, start=start, end=end):
-            return Between(unit, sub(start), sub(end))
-        case Case(whens=whens, default=default, type=kind):
-            new_whens = tuple((sub(c), sub(v)) for c, v in whens)
-            return Case(new_whens, sub(default) if default is not None else None, kind)
-    return node
+    return map_children(node, lambda n: _substitute(n, params, law))
 
 
 def _premise(
