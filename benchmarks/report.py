@@ -125,7 +125,10 @@ def report(results: dict[str, Any]) -> str:
         "Engines run in turn within each round (order rotated per round), after one warm-up "
         "round; ratios are computed round by round against OpenFisca in the same round, then "
         "the median taken. Wall and CPU: OpenFisca / engine (above 1: faster); memory: "
-        "engine / OpenFisca (below 1: less). CPU counts every thread (user + system).",
+        "engine / OpenFisca (below 1: less). CPU counts every thread (user + system). "
+        "zairyu's cache folder (parsed policy expressions, YAML files as JSON): "
+        + results.get("cache", "the user's own")
+        + "; a first run's extra cost is in docs/benchmarks.md.",
         "",
         "| target | measured | met | note |",
         "|---|---|---|---|",
