@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from tests.engine.person_tables import random_caseload
+from zairyu.engine.catalogue import default_catalogue
 from zairyu.engine.columnar import evaluate_frame, frame_from_rows
 from zairyu.engine.plan import Plan, compile_policy
 from zairyu.engine.scalar import compile_scalar
@@ -56,3 +57,11 @@ def test_a_step_limited_to_some_roles_is_not_read_for_the_others(tmp_path):
     query = evaluate_frame(plan, frame_from_rows([]), AS_OF).explain(optimized=False)
     assert query.count('col("birth_date").dt.year()') > 1  # the law's facts compute it again
     _agree(plan)
+
+
+def test_the_results_columns_are_the_plans_steps_in_order_whatever_layer_computes_them():
+    catalogue = default_catalogue()
+    for policy_id, plan in catalogue.plans.items():
+        columns = evaluate_frame(plan, frame_from_rows([]), AS_OF).collect_schema().names()
+        steps = [s.name for s in plan.steps]
+        assert columns[-len(steps) - 1 :] == [*steps, "outcome"], policy_id
