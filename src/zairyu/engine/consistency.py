@@ -68,10 +68,8 @@ def frame_problems(people: pl.DataFrame, as_of: date) -> list[tuple[int, Check]]
         *(pl.lit(None, dtype=POLARS_TYPES[COLUMNS[n].kind]).alias(n) for n in sorted(absent)),
     )
     flags = dated.select([to_polars(c.node).eq(False).fill_null(False).alias(c.id) for c in usable])
-    found = []
-    for check in usable:
-        for position in flags.with_row_index("_i").filter(pl.col(check.id))["_i"].to_list():
-            found.append((int(position), check))
+    failing = [c for c, hit in zip(usable, flags.select(pl.all().any()).row(0), strict=True) if hit]
+    found = [(int(i), check) for check in failing for i in flags[check.id].arg_true().to_list()]
     return sorted(found, key=lambda item: item[0])
 
 
