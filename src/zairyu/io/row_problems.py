@@ -15,15 +15,13 @@ from zairyu.engine.columnar import POLARS_TYPES
 from zairyu.io.formats import CaseloadFileError
 from zairyu.io.json_lines import LINE_COLUMNS, LINE_ERROR, LINE_TEXT
 from zairyu.model.columns import COLUMNS, allowed_values
-from zairyu.model.household import ID_PATTERN
-from zairyu.model.problems import ID_RULE
+from zairyu.model.ids import ID_LENGTH, ID_PATTERN, ID_RULE
 from zairyu.model.shown import cut, escaped
 
 ROW = "_row"
 IDS = ("household_id", "person_id")
 REQUIRED = (*IDS, "role")
 ALLOWED: dict[str, tuple[str, ...]] = allowed_values()  # from the fact registry
-ID_LENGTH = 64
 TRUE_WORDS = ("true", "1", "yes")
 FALSE_WORDS = ("false", "0", "no")
 

@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from zairyu.model.dates import BirthDay, Day, earliest, latest
+from zairyu.model.ids import ID_LENGTH, ID_PATTERN
 from zairyu.model.kinds import (
     Applicant,
     DeportationGround,
@@ -43,7 +44,6 @@ from zairyu.model.strict import Strict
 
 # An id: 1 to 64 letters of any script (山田家), combining marks, digits, '_', '.' or '-';
 # no spaces, controls or bidi overrides (\p{..} classes: pydantic-core, Polars, JSON Schema).
-ID_PATTERN = r"^[\p{L}\p{M}\p{N}_.\-]+$"
 # Dates (``Day``, ``BirthDay``: zairyu.model.dates) are a day YYYY-MM-DD, or a month or a year
 # when only that is known; a date of birth may also be an age on a stated day. Each is read as
 # the interval of days it allows.
@@ -265,7 +265,7 @@ class NegativeRecord(Strict):
         return self
 
 
-MemberId = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
+MemberId = Annotated[str, Field(min_length=1, max_length=ID_LENGTH, pattern=ID_PATTERN)]
 
 
 class Marriage(Strict):
@@ -486,7 +486,7 @@ class Application(Strict):
 class Person(Strict):
     """One member of the household. Only ``id`` and ``role`` are required."""
 
-    id: Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
+    id: Annotated[str, Field(min_length=1, max_length=ID_LENGTH, pattern=ID_PATTERN)]
     role: Role
     display_name: DisplayName | None = Field(
         default=None,
@@ -549,7 +549,7 @@ class ExternalGuardian(Strict):
 class Household(Strict):
     """A household: persons sharing residence and livelihood (住居及び生計を同じくする者)."""
 
-    id: Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
+    id: Annotated[str, Field(min_length=1, max_length=ID_LENGTH, pattern=ID_PATTERN)]
     members: Annotated[list[Person], Field(min_length=1, max_length=50)]
     external_guardian: ExternalGuardian | None = None
     notes: Annotated[str, Field(max_length=5000)] | None = Field(

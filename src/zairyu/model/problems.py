@@ -8,7 +8,6 @@ found, each naming the household, the person (by id where it has one), the field
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,34 +15,20 @@ from pydantic import ValidationError
 
 from zairyu.model.dates import ImpreciseDate, earliest, latest
 from zairyu.model.household import NOT_ECHOED, Household, Role
+from zairyu.model.ids import ID_RULE
+from zairyu.model.invalid import InvalidHousehold, Problem
 from zairyu.model.relations import RelationError
 from zairyu.model.shown import shown, shown_json
 
-ID_RULE = "an id is 1 to 64 letters, digits, '_', '.' or '-', without spaces"
+__all__ = [
+    "InvalidHousehold",
+    "Problem",
+    "check_household",
+    "load_household",
+    "parse_household",
+]
+
 ID_ERRORS = ("string_pattern_mismatch", "string_too_long", "string_too_short", "string_type")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the input."""
-
-    where: str  # e.g. "household 'h1', member 'c1' (members[2])"
-    field: str  # e.g. "date_of_birth"
-    message: str
-
-    def __str__(self) -> str:
-        field = f"field '{self.field}'" if self.field else "the input"
-        return f"{self.where}: {field}: {self.message}"
-
-
-class InvalidHousehold(ValueError):
-    """The household cannot be assessed. ``problems`` lists why."""
-
-    def __init__(self, source: str, problems: list[Problem]) -> None:
-        self.source = source
-        self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source}: the household is not valid:\n{lines}")
 
 
 def _member_label(raw: Any, index: int) -> str:

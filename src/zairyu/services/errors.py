@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zairyu.model.problems import InvalidHousehold, Problem
+from zairyu.model.invalid import InvalidHousehold, Problem
 
 __all__ = ["REFUSALS", "InvalidHousehold", "PolicyChoiceError", "Problem", "ServiceError"]
 
