@@ -25,17 +25,18 @@ def cache_folder() -> Path | None:
     return Path(home) / "zairyu"
 
 
-def write_whole(path: Path, text: str, *, replaces: str | None = None) -> bool:
-    """Write ``text`` to ``path`` in the cache (its folder made private where it is new) and,
-    with ``replaces`` (a glob), remove the older files it supersedes. False where it cannot."""
+def write_whole(path: Path, text: str | bytes, *, replaces: str | None = None) -> bool:
+    """Write ``text`` (or bytes) to ``path`` in the cache (its folder made private where it is
+    new) and, with ``replaces`` (a glob), remove the older files it supersedes. False where it
+    cannot."""
     import tempfile  # noqa: PLC0415 - costs more to import than a run that writes nothing
 
     temporary: str | None = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(temporary, path)
     except OSError:
         if temporary is not None:

@@ -14,6 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from zairyu.engine.plan import Plan, PolicyError, compile_policy
+from zairyu.engine.plan_cache import compiled
 from zairyu.engine.scalar import ScalarPlan, compile_scalar
 from zairyu.policies.loader import POLICY_DIR, SOURCES_FILE, load_policy_file, load_sources
 from zairyu.policies.loader import policy_files as list_policy_files
@@ -104,5 +105,7 @@ def build_catalogue(directory: Path = POLICY_DIR, sources_file: Path = SOURCES_F
 
 @cache
 def default_catalogue() -> Catalogue:
-    """The policies shipped with zairyu, loaded once per process."""
-    return build_catalogue()
+    """The policies shipped with zairyu, loaded once per process (and compiled once, kept in
+    the cache folder: ``zairyu.engine.plan_cache``)."""
+    inputs = [SOURCES_FILE, *list_policy_files(POLICY_DIR)]
+    return compiled("catalogue", inputs, build_catalogue)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from zairyu.engine.expr import Case, Coalesce, Lit, Node, Ref, Type, parse
 from zairyu.model.columns import COLUMNS, Value
-from zairyu.model.table import field_values
-from zairyu.policies.law import LawFact, load_law_facts
+
+if TYPE_CHECKING:
+    from zairyu.policies.law import LawFact
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class CompiledLawFact:
 
 @cache
 def law_facts() -> tuple[CompiledLawFact, ...]:
+    # Here, not at the top: only compiling needs them (the household model takes 40 ms to
+    # import), and a compiled plan read back from the cache (engine.plan_cache) is not compiled.
+    from zairyu.model.table import field_values  # noqa: PLC0415
+    from zairyu.policies.law import load_law_facts  # noqa: PLC0415
+
     scope: dict[str, Type] = {name: c.kind for name, c in COLUMNS.items()}
     scope["as_of"] = "date"
     compiled = []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
 from zairyu.engine.plan import Plan, compile_policy
+from zairyu.engine.plan_cache import compiled
 from zairyu.policies.loader import PolicyFileError, load_policy_file
 from zairyu.services.errors import PolicyChoiceError
 
@@ -19,10 +20,16 @@ def choose_plans(policies: list[str] | None, as_of: date) -> list[Plan]:
     files = [p for p in policies or [] if p.endswith((".yaml", ".yml"))]
     ids = [p for p in policies or [] if p not in files]
     try:
-        plans = [compile_policy(load_policy_file(Path(f)), f) for f in files]
+        plans = [_compiled_file(f) for f in files]
         if ids or not files:
             plans += default_catalogue().select(as_of, ids or None)
     except (NoPolicyInForce, KeyError, PolicyFileError) as error:
         message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
         raise PolicyChoiceError(str(message)) from None
     return plans
+
+
+def _compiled_file(name: str) -> Plan:
+    """A policy file, compiled (once: ``zairyu.engine.plan_cache``)."""
+    path = Path(name)
+    return compiled("file", [path], lambda: compile_policy(load_policy_file(path), name))
