@@ -15,14 +15,17 @@ import sys
 import polars as pl
 
 
-def main() -> None:
-    source, target = sys.argv[1], sys.argv[2]
+def pipeline(source: str, target: str) -> None:
     frame = pl.scan_parquet(source).with_columns(
         (pl.col("conviction_count") >= 2).alias("repeat_offender"),
         (pl.col("born_in_japan") & ~pl.col("sham_marriage")).alias("example_condition"),
         pl.col("sham_marriage").any().over("household_id").alias("household_flag"),
     )
     frame.sink_parquet(target)
+
+
+def main() -> None:
+    pipeline(sys.argv[1], sys.argv[2])
 
 
 if __name__ == "__main__":

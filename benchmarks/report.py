@@ -83,6 +83,9 @@ def targets(rows: list[Row]) -> list[tuple[str, float | None, bool | None, str]]
             f"CPU {_vs(row, 'cpu'):.2f}×; bare Polars floor in the same rounds: wall "
             f"{_vs(floor, 'wall'):.2f}×, CPU {_vs(floor, 'cpu'):.2f}×"
         )
+        typer_floor = _find(rows, "batch", persons, "typer-floor")
+        if typer_floor is not None:
+            note += f"; the same from a Typer command: wall {_vs(typer_floor, 'wall'):.2f}×"
         return ratio, ratio >= at_least, note
 
     def check(value: float | None, ok: Callable[[float], bool]) -> bool | None:

@@ -64,6 +64,7 @@ ENGINES = {
 }
 LIBRARY = "zairyu-library"  # the same batch through zairyu.io.batch, without the command line
 FLOOR = "polars-floor"  # benchmarks/floor_polars.py: Python + Polars, no policy (see its doc)
+TYPER_FLOOR = "typer-floor"  # benchmarks/floor_typer.py: the same from a Typer command
 # Above these sizes an engine runs once (whole process) or not at all (in process, whole
 # process at the large sizes): a plain loop and a per-household graph take minutes there.
 ONCE = {"zen": 100_000}
@@ -84,6 +85,9 @@ def command(engine: str, source: Path, target: Path) -> list[str]:
         return [str(BIN / "zairyu"), *cmd[1:]]
     if engine == FLOOR:
         return [sys.executable, str(HERE / "floor_polars.py"), str(source), str(target)]
+    if engine == TYPER_FLOOR:
+        rest = zairyu_engine.command(str(source), str(target))[2:]  # zairyu batch's parameters
+        return [sys.executable, "-m", "benchmarks.floor_typer", *rest]
     module = "zairyu_engine" if engine == LIBRARY else ENGINES[engine].__name__.split(".")[-1]
     return [sys.executable, "-m", f"benchmarks.engines.{module}", str(source), str(target)]
 
@@ -118,14 +122,16 @@ def dataset(persons: int) -> Path:
 
 def batch_rows(persons: int, rounds: int) -> list[dict[str, Any]]:
     source = dataset(persons)
-    engines = [e for e in [*ENGINES, LIBRARY, FLOOR] if persons <= SKIP.get(e, persons)]
+    engines = [
+        e for e in [*ENGINES, LIBRARY, FLOOR, TYPER_FLOOR] if persons <= SKIP.get(e, persons)
+    ]
     targets = {e: DATA / f"out-{e}-{persons}.parquet" for e in engines}
     tasks = {e: partial(run_process, command(e, source, targets[e]), HERE.parent) for e in engines}
     once = frozenset(e for e in engines if persons > ONCE.get(e, persons))
     samples = interleave(tasks, rounds, warmup=1, only_once=once)
     reference = pl.read_parquet(targets["zairyu"]).sort("person_id")
     for engine in engines:
-        if engine != FLOOR:
+        if engine not in (FLOOR, TYPER_FLOOR):
             out = pl.read_parquet(targets[engine]).sort("person_id")
             check_agreement(reference, out, f"batch {engine} at {persons:,}")
     return rows_for("batch", persons, samples)
