@@ -298,7 +298,9 @@ def _reusing(node: Node, earlier: dict[Node, Ref]) -> Node:
     return map_children(node, lambda n: _reusing(n, earlier))
 
 
-def _layered(plan: Plan) -> tuple[list[list[pl.Expr]], dict[Node, Ref]]:
+def step_layers(plan: Plan) -> tuple[list[list[pl.Expr]], dict[Node, Ref]]:
+    """The steps grouped in layers, each depending only on earlier layers, and the expressions
+    they compute for every member (to be read from their columns by what comes after)."""
     layers: list[list[pl.Expr]] = []
     level: dict[str, int] = {}
     earlier: dict[Node, Ref] = {}
@@ -317,11 +319,6 @@ def _layered(plan: Plan) -> tuple[list[list[pl.Expr]], dict[Node, Ref]]:
     return layers, earlier
 
 
-def step_exprs(plan: Plan) -> list[list[pl.Expr]]:
-    """The steps grouped in layers: each layer depends only on earlier layers."""
-    return _layered(plan)[0]
-
-
 def evaluate_frame(
     plan: Plan, people: pl.LazyFrame | pl.DataFrame, as_of: date, *, enum: bool = False
 ) -> pl.LazyFrame:
@@ -329,7 +326,7 @@ def evaluate_frame(
     ``enum`` the outcome is an Enum (``outcome_type``): cheaper to count and to write."""
     lf = people.lazy() if isinstance(people, pl.DataFrame) else people
     lf = lf.with_columns(pl.lit(as_of, dtype=pl.Date()).alias(AS_OF))
-    layers, earlier = _layered(plan)
+    layers, earlier = step_layers(plan)
     for layer in layers:
         lf = lf.with_columns(layer)
     outcome = outcome_expr(plan, outcome_type(plan) if enum else None, earlier)
