@@ -21,9 +21,10 @@ checked, its expressions as typed trees), never a person's data.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -38,16 +39,24 @@ PACKAGE = Path(__file__).parents[1]
 COMPILED_FROM = ("engine", "policies", "model")
 
 
+def _files(folder: str) -> Iterator[tuple[str, os.stat_result]]:
+    """Every module and data file under ``folder`` with its status, in a stable order."""
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir() and entry.name != "__pycache__":
+                yield from _files(entry.path)
+            elif entry.name.endswith((".py", ".yaml")):
+                yield entry.path, entry.stat()
+
+
 @cache
 def _code_digest() -> bytes:
     """zairyu's code and data that a plan is compiled from, as it is installed now."""
     digest = hashlib.sha256(f"{FORMAT}:{sys.version}:{pydantic.VERSION}".encode())
     for folder in COMPILED_FROM:
-        for path in sorted((PACKAGE / folder).rglob("*")):
-            if path.suffix in (".py", ".yaml") and path.is_file():
-                stat = path.stat()
-                name = path.relative_to(PACKAGE).as_posix()
-                digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+        for path, stat in _files(str(PACKAGE / folder)):
+            name = os.path.relpath(path, PACKAGE)
+            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.digest()
 
 
