@@ -156,10 +156,7 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
             if dtype == pl.String:
                 typed = pl.when(blank).then(None).otherwise(typed)
         values = chunk[column]
-        worked += [
-            _by_value(values, typed).alias(TYPED + column),
-            _by_value(values, blank).alias(BLANK + column),
-        ]
+        worked += _by_value(values, [typed.alias(TYPED + column), blank.alias(BLANK + column)])
         typed, blank = pl.col(TYPED + column), pl.col(BLANK + column)
         if problem:
             checks.append((column, ~blank & typed.is_null(), problem))
@@ -178,17 +175,23 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
     return typed_frame, problems
 
 
-def _by_value(values: pl.Series, expr: pl.Expr) -> pl.Expr:
-    """``expr`` of a text column, worked out once per distinct value when there are few
+def _by_value(values: pl.Series, exprs: list[pl.Expr]) -> list[pl.Expr]:
+    """``exprs`` of a text column, worked out once per distinct value when there are few
     (true/false, counts: parsing text row by row is most of the cost of reading a CSV file);
-    row by row for other columns (a mapping of many values costs more than it saves)."""
+    row by row for other columns (a mapping of many values costs more than it saves). The
+    distinct values are found once for all of ``exprs``."""
     if values.dtype != pl.String or values.name in IDS or values.name in ALLOWED:
-        return expr
+        return exprs
     distinct = values.unique()
     if distinct.len() * FEW > values.len():
-        return expr
-    mapped = distinct.to_frame().select(expr).to_series()
-    return pl.col(values.name).replace_strict(distinct, mapped, return_dtype=mapped.dtype)
+        return exprs
+    mapped = distinct.to_frame().select(exprs)
+    return [
+        pl.col(values.name)
+        .replace_strict(distinct, series, return_dtype=series.dtype)
+        .alias(series.name)
+        for series in mapped.get_columns()
+    ]
 
 
 def _allowed_check(
