@@ -4,14 +4,12 @@ gives is what sqlglot gives, and it is not used where it could differ."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.engine.fresh_process import imported_after
 from zairyu.engine import expr
 from zairyu.engine.catalogue import build_catalogue
 from zairyu.engine.expr import Type
@@ -119,28 +117,10 @@ def test_an_empty_cache_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPa
 def test_a_second_run_does_not_import_sqlglot_and_only_the_owner_reads_the_cache(
     tmp_path: Path,
 ) -> None:
-    program = (
-        "import sys\n"
-        "from zairyu.engine.catalogue import build_catalogue\n"
-        "build_catalogue()\n"
-        "print('sqlglot' in sys.modules)\n"
-    )
     folder = tmp_path / "cache"
-    environment = {**os.environ, "ZAIRYU_CACHE_DIR": str(folder)}
-
-    def run() -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", program],
-            check=False,
-            env=environment,
-            capture_output=True,
-            text=True,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout.strip()
-
-    assert run() == "True"
-    assert run() == "False"
+    code = "from zairyu.engine.catalogue import build_catalogue\nbuild_catalogue()"
+    assert imported_after(code, "sqlglot", folder)
+    assert not imported_after(code, "sqlglot", folder)
     (cached,) = folder.glob("expressions-*.json")
     assert folder.stat().st_mode & 0o777 == 0o700
     assert cached.stat().st_mode & 0o777 == 0o600
