@@ -13,7 +13,24 @@ written whole, to a temporary name renamed over the old one, so a reader never s
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
+from typing import Any
+
+DATE_KEY = "\x00date"
+"""A date in a cached JSON file is the object ``{DATE_KEY: "YYYY-MM-DD"}`` (no key of a YAML file
+or of an expression node starts with NUL)."""
+
+
+def json_date(day: date) -> dict[str, str]:
+    return {DATE_KEY: day.isoformat()}
+
+
+def date_or_object(value: dict[str, Any]) -> Any:
+    """A JSON object as read back: the date it stands for, or the object itself."""
+    if len(value) == 1 and DATE_KEY in value:
+        return date.fromisoformat(value[DATE_KEY])
+    return value
 
 
 def cache_folder() -> Path | None:

@@ -15,10 +15,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from zairyu.cache import cache_folder, write_whole
+from zairyu.cache import cache_folder, date_or_object, json_date, write_whole
 
 FORMAT = b"1"
-_DATE = "\x00date"  # the key of an object that stands for a date (no YAML key starts with NUL)
 
 
 class YamlError(ValueError):
@@ -35,16 +34,10 @@ def _encode(value: Any) -> Any:
     if isinstance(value, datetime):
         raise TypeError("a time of day")
     if isinstance(value, date):
-        return {_DATE: value.isoformat()}
+        return json_date(value)
     if value is None or isinstance(value, str | int | float | bool):
         return value
     raise TypeError(f"a value of type {type(value).__name__}")
-
-
-def _decode(value: dict[str, Any]) -> Any:
-    if len(value) == 1 and _DATE in value:
-        return date.fromisoformat(value[_DATE])
-    return value
 
 
 def _parse(text: bytes) -> Any:
@@ -70,7 +63,7 @@ def read_yaml(path: Path) -> Any:
     held = hashlib.sha256(FORMAT + b"\0" + text).hexdigest()[:20]
     cached = folder / f"yaml-{named}-{held}.json"
     try:
-        return json.loads(cached.read_text(encoding="utf-8"), object_hook=_decode)
+        return json.loads(cached.read_text(encoding="utf-8"), object_hook=date_or_object)
     except (OSError, ValueError):
         pass
     data = _parse(text)

@@ -26,7 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from zairyu.cache import cache_folder, write_whole
+from zairyu.cache import DATE_KEY, cache_folder, date_or_object, json_date, write_whole
 from zairyu.engine import expr
 from zairyu.engine.expr import Node, Type
 
@@ -67,14 +67,14 @@ def _code_digest() -> str:
 
 def encode(node: Any) -> Any:
     """A node (or a value inside one) as JSON: a node is an object naming its kind under ``""``,
-    a date an object under ``"date"``, a tuple a list."""
+    a date as every cached JSON file writes one (``zairyu.cache.json_date``), a tuple a list."""
     kind = type(node).__name__
     if kind in _KINDS and isinstance(node, _KINDS[kind]):
         return {"": kind, **{name: encode(getattr(node, name)) for name in _FIELDS[kind]}}
     if isinstance(node, tuple):
         return [encode(item) for item in node]
     if isinstance(node, date):
-        return {"date": node.isoformat()}
+        return json_date(node)
     return node
 
 
@@ -83,8 +83,8 @@ def decode(value: Any) -> Any:
     if isinstance(value, list):
         return tuple(decode(item) for item in value)
     if isinstance(value, dict):
-        if set(value) == {"date"}:
-            return date.fromisoformat(value["date"])
+        if set(value) == {DATE_KEY}:
+            return date_or_object(value)
         kind = value.get("")
         if kind not in _KINDS or set(value) != {"", *_FIELDS[kind]}:
             raise ValueError(f"not an expression node: {value!r}")
