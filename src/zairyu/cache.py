@@ -12,7 +12,9 @@ written whole, to a temporary name renamed over the old one, so a reader never s
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,31 @@ def cache_folder() -> Path | None:
         return Path(configured) if configured.strip() else None
     home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(home) / "zairyu"
+
+
+def installed_digest(label: str, paths: Iterable[Path]) -> bytes:
+    """A digest of installed files as they are now (each by its path, size and modification
+    time; a folder by every module and data file under it), begun with ``label`` (the versions
+    and format the cached thing also depends on). What names a cached file by the code that
+    computed it."""
+    digest = hashlib.sha256(label.encode())
+    for path in paths:
+        for name, stat in _files(str(path)):
+            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.digest()
+
+
+def _files(path: str) -> Iterator[tuple[str, os.stat_result]]:
+    """The file at ``path``, or every module and data file under the folder, in a stable order."""
+    if not os.path.isdir(path):
+        yield path, os.stat(path)
+        return
+    with os.scandir(path) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir() and entry.name != "__pycache__":
+                yield from _files(entry.path)
+            elif entry.name.endswith((".py", ".yaml")):
+                yield entry.path, entry.stat()
 
 
 def write_whole(path: Path, text: str | bytes, *, replaces: str | None = None) -> bool:

@@ -16,7 +16,6 @@ text and its typed tree (``zairyu.engine.expr.Node``) in one JSON file.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import fields
@@ -26,7 +25,14 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from zairyu.cache import DATE_KEY, cache_folder, date_or_object, json_date, write_whole
+from zairyu.cache import (
+    DATE_KEY,
+    cache_folder,
+    date_or_object,
+    installed_digest,
+    json_date,
+    write_whole,
+)
 from zairyu.engine import expr
 from zairyu.engine.expr import Node, Type
 
@@ -54,15 +60,12 @@ _FIELDS = {name: tuple(f.name for f in fields(cls)) for name, cls in _KINDS.item
 @cache
 def _code_digest() -> str:
     """What decides a parse besides the text: the parsing code and the sqlglot installed."""
-    digest = hashlib.sha256(str(FORMAT).encode())
     here = Path(__file__).parent
-    for module in ("expr.py", "expr_parser.py", "parse_cache.py"):
-        digest.update((here / module).read_bytes())
+    modules = [here / name for name in ("expr.py", "expr_parser.py", "parse_cache.py")]
     spec = find_spec("sqlglot")
     if spec is not None and spec.origin is not None:
-        stat = Path(spec.origin).stat()
-        digest.update(f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
+        modules.append(Path(spec.origin))
+    return installed_digest(str(FORMAT), modules).hex()[:16]
 
 
 def encode(node: Any) -> Any:

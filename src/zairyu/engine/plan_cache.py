@@ -21,17 +21,16 @@ checked, its expressions as typed trees), never a person's data.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
 import pydantic
 
-from zairyu.cache import cache_folder, write_whole
+from zairyu.cache import cache_folder, installed_digest, write_whole
 
 T = TypeVar("T")
 FORMAT = 1
@@ -39,25 +38,11 @@ PACKAGE = Path(__file__).parents[1]
 COMPILED_FROM = ("engine", "policies", "model")
 
 
-def _files(folder: str) -> Iterator[tuple[str, os.stat_result]]:
-    """Every module and data file under ``folder`` with its status, in a stable order."""
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.is_dir() and entry.name != "__pycache__":
-                yield from _files(entry.path)
-            elif entry.name.endswith((".py", ".yaml")):
-                yield entry.path, entry.stat()
-
-
 @cache
 def _code_digest() -> bytes:
     """zairyu's code and data that a plan is compiled from, as it is installed now."""
-    digest = hashlib.sha256(f"{FORMAT}:{sys.version}:{pydantic.VERSION}".encode())
-    for folder in COMPILED_FROM:
-        for path, stat in _files(str(PACKAGE / folder)):
-            name = os.path.relpath(path, PACKAGE)
-            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.digest()
+    label = f"{FORMAT}:{sys.version}:{pydantic.VERSION}"
+    return installed_digest(label, (PACKAGE / folder for folder in COMPILED_FROM))
 
 
 def _names(kind: str, inputs: list[Path]) -> tuple[str, str]:
