@@ -4,9 +4,10 @@ run from a Typer command that takes the same parameters as `zairyu batch`.
 Run: .venv/bin/python benchmarks/floor_typer.py PERSONS.parquet --out OUT.parquet \
     --policy benchmarks/policy.yaml --as-of 2025-01-01
 
-Typer (a chosen part of zairyu) builds a pydantic adapter for every parameter (Typer 0.2x), so
-this floor holds Python, Polars, Typer and pydantic: what any zairyu command that reads a
-caseload costs before zairyu's own code runs. Nothing is read from the policy file.
+This floor holds Python, Polars and Typer (a chosen part of zairyu, pinned below 0.29, which
+imports pydantic and builds an adapter for every parameter at every start): what any zairyu
+command that reads a caseload costs before zairyu's own code runs. Nothing is read from the
+policy file.
 """
 
 from __future__ import annotations
