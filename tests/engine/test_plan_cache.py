@@ -12,8 +12,10 @@ import pytest
 from tests.engine.fresh_process import imported_after
 from zairyu.engine import catalogue, plan_cache
 from zairyu.engine.catalogue import build_catalogue
+from zairyu.engine.columnar import frame_from_rows
 from zairyu.services.errors import PolicyChoiceError
 from zairyu.services.plans import choose_plans
+from zairyu.simulate.synth import synthesise
 
 BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "policy.yaml"
 AS_OF = date(2025, 1, 1)
@@ -104,3 +106,38 @@ def test_a_run_that_reads_a_kept_plan_does_not_import_the_household_model(tmp_pa
     # compiled: the law's facts are converted through the model; read back: not imported
     assert imported_after(code, "zairyu.model.household", folder)
     assert not imported_after(code, "zairyu.model.household", folder)
+
+
+def test_a_plan_read_back_reads_its_definitions_only_when_asked(tmp_path: Path) -> None:
+    choose = (
+        "from datetime import date\n"
+        "from zairyu.services.plans import choose_plans\n"
+        f"(plan,) = choose_plans([{str(BENCHMARK)!r}], date(2025, 1, 1))\n"
+    )
+    folder = tmp_path / "cache"
+    assert imported_after(choose, "pydantic", folder)  # compiled, and kept
+    assert not imported_after(choose + "assert plan.id == 'benchmark-children'", "pydantic", folder)
+    asked = choose + (
+        "assert plan.policy.id == plan.id\n"
+        "assert [s.definition.id for s in plan.steps] == [s.name for s in plan.steps]\n"
+        "assert [o.definition.id for o in plan.outcomes] == [o.id for o in plan.outcomes]\n"
+    )
+    assert imported_after(asked, "pydantic", folder)
+
+
+def test_a_batch_over_a_kept_plan_imports_neither_pydantic_nor_the_policy_schema(
+    tmp_path: Path,
+) -> None:
+    people = tmp_path / "people.parquet"
+    frame_from_rows(synthesise(40, seed=3)).write_parquet(people)
+    argv = ["zairyu", "batch", str(people), "--policy", str(BENCHMARK), "--as-of", "2025-01-01"]
+    argv += ["--out", str(tmp_path / "results.parquet")]
+    code = (
+        f"sys.argv = {argv!r}\n"
+        "from zairyu.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+    )
+    folder = tmp_path / "cache"
+    assert imported_after(code, "pydantic", folder)  # the first run compiles the policy
+    for module in ("pydantic", "zairyu.policies.schema", "sqlglot", "yaml"):
+        assert not imported_after(code, module, folder), module

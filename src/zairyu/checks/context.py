@@ -25,7 +25,7 @@ from zairyu.checks.variant import Variant
 from zairyu.checks.witness import Value, household, read
 from zairyu.engine.assessment import assess
 from zairyu.engine.catalogue import Catalogue
-from zairyu.engine.plan import Plan
+from zairyu.engine.compiled import Deferred, Plan
 from zairyu.model.household import Household
 from zairyu.model.table import COLUMNS, household_rows
 
@@ -181,6 +181,6 @@ def _first_error(error: ValueError) -> str:
 def outcome_by_engine(plan: Plan, data: Household, as_of: date) -> str:
     """Member p1's outcome by the scalar engine (``engine.assessment.assess``): the one place the
     checks call the engine, so it can move to ``zairyu.services`` when that lands."""
-    catalogue = Catalogue(sources={}, plans={plan.id: plan})
+    catalogue = Catalogue(Deferred({}), plans={plan.id: plan})
     result = assess(data, as_of, [plan.id], counterfactuals=False, catalogue=catalogue)
     return result.policies[0].persons[0].outcome

@@ -20,6 +20,7 @@ from zairyu.checks.facts import DERIVED, RECORDED_ILLEGAL_STAY, fact_columns, ki
 from zairyu.checks.values import UNKNOWN, Day, V, choose, literal, ordered, word
 from zairyu.checks.values import whole_months as months
 from zairyu.checks.values import whole_years as years
+from zairyu.engine.compiled import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.expr import (
     Agg,
     Arith,
@@ -35,7 +36,6 @@ from zairyu.engine.expr import (
     Not,
     Ref,
 )
-from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
 
 T, F = z3.BoolVal(True), z3.BoolVal(False)
 

@@ -9,8 +9,8 @@ changes it, works on a unit.
 
 from __future__ import annotations
 
+from zairyu.engine.compiled import AS_OF, Plan
 from zairyu.engine.expr import names
-from zairyu.engine.plan import AS_OF, Plan
 from zairyu.model.columns import COLUMNS, CONVICTION_COLUMNS, GROUND_COLUMNS, SCHOOL_COLUMNS
 
 CONVICTIONS, SCHOOL, GROUNDS = CONVICTION_COLUMNS, SCHOOL_COLUMNS, GROUND_COLUMNS

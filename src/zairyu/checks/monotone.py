@@ -22,7 +22,7 @@ from zairyu.checks.context import Context
 from zairyu.checks.findings import Finding
 from zairyu.checks.values import V, ordered
 from zairyu.checks.variant import Variant
-from zairyu.engine.plan import CompiledAction
+from zairyu.engine.compiled import CompiledAction
 
 DIRECTION_FILE = Path(__file__).with_name("direction.yaml")
 WORSE = {  # direction -> (the comparison of b's value against a's that makes b worse)

@@ -14,7 +14,7 @@ import z3
 from zairyu.checks.conditions import facts_known
 from zairyu.checks.context import Context
 from zairyu.checks.findings import Finding
-from zairyu.engine.plan import UNDETERMINED
+from zairyu.engine.compiled import UNDETERMINED
 from zairyu.engine.scope import scope_rule
 
 

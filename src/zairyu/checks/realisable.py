@@ -19,9 +19,9 @@ import z3
 from zairyu.checks.domains import DEFAULT_INT_BOUNDS, INT_BOUNDS, VOCABULARIES, YEARS
 from zairyu.checks.facts import DERIVED, GROUNDS, HOUSEHOLD_LEVEL, kind_of
 from zairyu.checks.values import Day, V, same_value, word
+from zairyu.engine.compiled import AS_OF
 from zairyu.engine.consistency import checks as consistency_checks
 from zairyu.engine.expr import names
-from zairyu.engine.plan import AS_OF
 from zairyu.model.kinds import OffenceCategory
 
 if TYPE_CHECKING:

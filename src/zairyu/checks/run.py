@@ -17,7 +17,7 @@ from zairyu.checks.findings import Finding, PolicyReport, Scene
 from zairyu.checks.information import check_information
 from zairyu.checks.monotone import check_monotone
 from zairyu.checks.outcomes import check_outcomes
-from zairyu.engine.plan import Plan
+from zairyu.engine.compiled import Plan
 
 DEFAULT_SIZE = 3
 CHECKS: dict[str, Callable[[Context], list[Finding]]] = {

@@ -11,7 +11,7 @@ import typer
 from zairyu.clock import TODAY, resolve_day
 
 if TYPE_CHECKING:
-    from zairyu.engine.plan import Plan
+    from zairyu.engine.compiled import Plan
 
 app = typer.Typer(
     name="zairyu",

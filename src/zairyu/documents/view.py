@@ -20,7 +20,7 @@ from zairyu.engine.assessment import (
     PersonResult,
     PolicyAssessment,
 )
-from zairyu.engine.plan import UNDETERMINED
+from zairyu.engine.compiled import UNDETERMINED
 from zairyu.i18n import format_date_value
 from zairyu.model.dates import ImpreciseDate, from_text
 from zairyu.model.household import Household

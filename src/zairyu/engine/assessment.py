@@ -14,11 +14,11 @@ from typing import Any
 import orjson
 
 from zairyu.engine.catalogue import Catalogue, default_catalogue
+from zairyu.engine.compiled import UNDETERMINED, Plan
 from zairyu.engine.counterfactual import Counterfactual, find_counterfactuals
 from zairyu.engine.expr import names
 from zairyu.engine.law_trace import facts_known_by_law
 from zairyu.engine.own_numbers import DecidingNumber, deciding_numbers
-from zairyu.engine.plan import UNDETERMINED, Plan
 from zairyu.engine.presumption import Assumption, presume, presumed_absent
 from zairyu.engine.scalar import Fn, ScalarPlan, compile_node
 from zairyu.engine.scope import scope_rule

@@ -12,13 +12,16 @@ from datetime import date
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from zairyu.engine.plan import Plan, PolicyError, compile_policy
+from zairyu.engine.compiled import Deferred, Plan
 from zairyu.engine.plan_cache import compiled
 from zairyu.engine.scalar import ScalarPlan, compile_scalar
-from zairyu.policies.loader import POLICY_DIR, SOURCES_FILE, load_policy_file, load_sources
-from zairyu.policies.loader import policy_files as list_policy_files
-from zairyu.policies.schema import Policy, Source
+from zairyu.policies.files import POLICY_DIR, SOURCES_FILE, PolicyFileError
+from zairyu.policies.files import policy_files as list_policy_files
+
+if TYPE_CHECKING:
+    from zairyu.policies.schema import Policy, Source
 
 
 class NoPolicyInForce(LookupError):
@@ -27,9 +30,13 @@ class NoPolicyInForce(LookupError):
 
 @dataclass
 class Catalogue:
-    sources: dict[str, Source]
+    defined_sources: Deferred[dict[str, Source]]  # the source registry, read when first asked
     plans: dict[str, Plan]
     _scalar: dict[str, ScalarPlan] = field(default_factory=dict)
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.defined_sources.value
 
     def get(self, policy_id: str) -> Plan:
         try:
@@ -45,10 +52,10 @@ class Catalogue:
 
     def in_force(self, on: date) -> list[Plan]:
         """The policies in force on a date, in a stable order."""
-        plans = [p for p in self.plans.values() if p.policy.in_force(on)]
+        plans = [p for p in self.plans.values() if p.validity.in_force(on)]
         if not plans:
             spans = "; ".join(
-                f"{p.id}: {p.policy.effective_from} to {p.policy.effective_to or 'open'}"
+                f"{p.id}: {p.validity.effective_from} to {p.validity.effective_to or 'open'}"
                 for p in self.plans.values()
             )
             raise NoPolicyInForce(f"no policy is in force on {on} (validity: {spans})")
@@ -60,10 +67,10 @@ class Catalogue:
             return self.in_force(on)
         plans = [self.get(pid) for pid in policy_ids]
         for plan in plans:
-            if not plan.policy.in_force(on):
+            if not plan.validity.in_force(on):
                 raise NoPolicyInForce(
-                    f"policy '{plan.id}' is in force from {plan.policy.effective_from} to "
-                    f"{plan.policy.effective_to or 'open'}, not on {on}"
+                    f"policy '{plan.id}' is in force from {plan.validity.effective_from} to "
+                    f"{plan.validity.effective_to or 'open'}, not on {on}"
                 )
         return plans
 
@@ -77,7 +84,7 @@ def check_families(policies: list[tuple[Policy, str]]) -> None:
         members.sort(key=lambda m: m[0].effective_from)
         for (a, _), (b, source_b) in pairwise(members):
             if a.effective_to is None or a.effective_to >= b.effective_from:
-                raise PolicyError(
+                raise PolicyFileError(
                     source_b,
                     f"policy '{b.id}'",
                     f"validity from {b.effective_from} overlaps '{a.id}' "
@@ -87,20 +94,23 @@ def check_families(policies: list[tuple[Policy, str]]) -> None:
 
 def build_catalogue(directory: Path = POLICY_DIR, sources_file: Path = SOURCES_FILE) -> Catalogue:
     """Load every policy file of a directory and compile it."""
+    from zairyu.engine.plan import compile_policy  # noqa: PLC0415 - not where the cache holds it
+    from zairyu.policies.loader import load_policy_file, load_sources  # noqa: PLC0415
+
     sources = load_sources(sources_file)
     loaded: list[tuple[Policy, str]] = []
     seen: dict[str, str] = {}
     for path in list_policy_files(directory):
         policy = load_policy_file(path, sources)
         if policy.id in seen:
-            raise PolicyError(
+            raise PolicyFileError(
                 str(path), f"policy '{policy.id}'", f"id also used in {seen[policy.id]}"
             )
         seen[policy.id] = str(path)
         loaded.append((policy, str(path)))
     check_families(loaded)
     plans = {policy.id: compile_policy(policy, source) for policy, source in loaded}
-    return Catalogue(sources, plans)
+    return Catalogue(Deferred(sources), plans)
 
 
 @cache

@@ -14,6 +14,7 @@ from functools import partial
 
 import polars as pl
 
+from zairyu.engine.compiled import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.expr import (
     Agg,
     Arith,
@@ -32,7 +33,6 @@ from zairyu.engine.expr import (
     map_children,
     names,
 )
-from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
 from zairyu.model.columns import COLUMNS, Row
 
 POLARS_TYPES: dict[str, pl.DataType] = {

@@ -16,8 +16,8 @@ from pathlib import Path
 import polars as pl
 
 from zairyu.engine.columnar import POLARS_TYPES, to_polars
+from zairyu.engine.compiled import AS_OF
 from zairyu.engine.expr import Node, Type, names, parse
-from zairyu.engine.plan import AS_OF
 from zairyu.engine.scalar import Fn, compile_node
 from zairyu.model.columns import COLUMNS, Row
 from zairyu.model.registry import Label

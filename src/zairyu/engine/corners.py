@@ -53,6 +53,7 @@ from datetime import date
 from itertools import product
 from typing import Any
 
+from zairyu.engine.compiled import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.expr import (
     Agg,
     Arith,
@@ -70,7 +71,6 @@ from zairyu.engine.expr import (
     Scalar,
     names,
 )
-from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.relations import related
 from zairyu.engine.scalar import ScalarPlan, whole_months, whole_years
 from zairyu.model.columns import COLUMNS, Row

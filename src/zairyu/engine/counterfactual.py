@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from zairyu.engine.plan import AS_OF, UNDETERMINED, CompiledAction
+from zairyu.engine.compiled import AS_OF, UNDETERMINED, CompiledAction
 from zairyu.engine.scalar import ScalarPlan, compile_node
 from zairyu.model.columns import Row, Value
 

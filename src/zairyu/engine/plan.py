@@ -6,10 +6,20 @@ plan, so there is exactly one definition of every rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from graphlib import CycleError, TopologicalSorter
 
+from zairyu.engine.compiled import (
+    AS_OF,
+    UNDETERMINED,
+    CompiledAction,
+    CompiledOutcome,
+    Deferred,
+    Plan,
+    Step,
+    Validity,
+)
 from zairyu.engine.expr import (
     Agg,
     ExpressionError,
@@ -28,73 +38,21 @@ from zairyu.engine.scope import outcome_node, scope_rule, scoped
 from zairyu.engine.weighing import with_weighing
 from zairyu.model.columns import COLUMNS
 from zairyu.policies.loader import PolicyFileError
-from zairyu.policies.schema import Action, Condition, Outcome, Policy, Variable
-
-AS_OF = "as_of"
-UNDETERMINED = "undetermined"
-
+from zairyu.policies.schema import Action, Condition, Policy, Variable
 
 # One error for every mistake in a policy file, whether found when reading it or compiling it.
 PolicyError = PolicyFileError
 
-
-@dataclass(frozen=True)
-class Step:
-    """A derived variable or a condition, computed for every person it applies to."""
-
-    name: str
-    node: Node
-    roles: frozenset[str] | None
-    is_condition: bool
-    definition: Variable | Condition
-
-
-@dataclass(frozen=True)
-class CompiledOutcome:
-    id: str
-    node: Node
-    definition: Outcome
-
-
-@dataclass(frozen=True)
-class CompiledAction:
-    definition: Action
-    assignments: tuple[tuple[str, Node], ...]
-    when: Node | None
-
-
-@dataclass
-class Plan:
-    """A policy ready to evaluate."""
-
-    policy: Policy
-    source: str
-    parameters: dict[str, date | bool | int | str]
-    steps: list[Step]
-    outcomes: list[CompiledOutcome]
-    actions: list[CompiledAction]
-    deps: dict[str, frozenset[str]] = field(default_factory=dict)
-    applies_when: dict[str, Node] = field(default_factory=dict)  # condition -> its premise
-    own_deps: dict[str, frozenset[str]] = field(default_factory=dict)
-    household_deps: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return self.policy.id
-
-    @property
-    def conditions(self) -> list[Step]:
-        """The condition steps, in the order the policy file lists them."""
-        order = {c.id: k for k, c in enumerate(self.policy.conditions)}
-        return sorted((s for s in self.steps if s.is_condition), key=lambda s: order[s.name])
-
-    def columns_read(self) -> frozenset[str]:
-        """Every person-table column the policy reads (and ``role``, which it always reads)."""
-        return frozenset({"role"}).union(*self.deps.values())
-
-    def base_columns(self, name: str) -> frozenset[str]:
-        """The person-table columns a variable, condition or outcome ultimately reads."""
-        return self.deps.get(name, frozenset({name}) if name in COLUMNS else frozenset())
+__all__ = [
+    "AS_OF",
+    "UNDETERMINED",
+    "CompiledAction",
+    "CompiledOutcome",
+    "Plan",
+    "PolicyError",
+    "Step",
+    "compile_policy",
+]
 
 
 def _type_of(value: date | bool | int | str) -> Type:
@@ -215,7 +173,9 @@ def compile_policy(
             raise PolicyError(source, labels[name][0], "the expression is always NULL")
         scope[name] = node.type
         roles = frozenset(r.value for r in item.applies_to) if item.applies_to else None
-        steps.append(Step(name, _substitute(node, params, law), roles, is_condition, item))
+        steps.append(
+            Step(name, _substitute(node, params, law), roles, is_condition, Deferred(item))
+        )
         if isinstance(item, Condition) and item.applies_when:
             applies[name] = _premise(item, scope, params, law, source)
 
@@ -231,7 +191,9 @@ def compile_policy(
             node = parse(outcome.when, scope, want="bool")
         except ExpressionError as error:
             raise PolicyError(source, f"outcome '{outcome.id}'", str(error)) from None
-        outcomes.append(CompiledOutcome(outcome.id, _substitute(node, params, law), outcome))
+        outcomes.append(
+            CompiledOutcome(outcome.id, _substitute(node, params, law), Deferred(outcome))
+        )
     last = outcomes[-1] if outcomes else None
     if last is None or not (isinstance(last.node, Lit) and last.node.value is True):
         raise PolicyError(
@@ -243,7 +205,10 @@ def compile_policy(
 
     steps, applies, outcomes = _with_scope(steps, applies, outcomes)
     actions = [_compile_action(a, scope, params, source) for a in policy.actions]
-    plan = Plan(policy, source, params, steps, outcomes, actions, applies_when=applies)
+    validity = Validity(policy.id, policy.effective_from, policy.effective_to)
+    plan = Plan(
+        Deferred(policy), validity, source, params, steps, outcomes, actions, applies_when=applies
+    )
     _split_deps(plan)
     return plan
 
@@ -257,7 +222,7 @@ def _with_scope(
     names = frozenset(s.name for s in steps)
     scoped_steps = [replace(s, node=scoped(s.node, names)) for s in steps]
     scoped_applies = {name: scoped(node, names) for name, node in applies.items()}
-    first = CompiledOutcome(rule.outcome.id, outcome_node(), rule.outcome)
+    first = CompiledOutcome(rule.outcome.id, outcome_node(), Deferred(rule.outcome))
     rest = [replace(o, node=scoped(o.node, names)) for o in outcomes]
     return scoped_steps, scoped_applies, [first, *rest]
 
@@ -319,4 +284,4 @@ def _compile_action(
             when = _substitute(parse(action.when, scope, want="bool"), params)
         except ExpressionError as error:
             raise PolicyError(source, label, str(error)) from None
-    return CompiledAction(action, tuple(assignments), when)
+    return CompiledAction(Deferred(action), tuple(assignments), when)

@@ -25,15 +25,14 @@ import pickle
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
-
-import pydantic
 
 from zairyu.cache import cache_folder, installed_digest, write_whole
 
 T = TypeVar("T")
-FORMAT = 1
+FORMAT = 2  # 2: a plan's definitions deferred (zairyu.engine.compiled.Deferred)
 PACKAGE = Path(__file__).parents[1]
 COMPILED_FROM = ("engine", "policies", "model")
 
@@ -41,8 +40,11 @@ COMPILED_FROM = ("engine", "policies", "model")
 @cache
 def _code_digest() -> bytes:
     """zairyu's code and data that a plan is compiled from, as it is installed now."""
-    label = f"{FORMAT}:{sys.version}:{pydantic.VERSION}"
-    return installed_digest(label, (PACKAGE / folder for folder in COMPILED_FROM))
+    folders = [PACKAGE / folder for folder in COMPILED_FROM]
+    spec = find_spec("pydantic")  # found, not imported: a batch over a warm cache never needs it
+    if spec is not None and spec.origin is not None:
+        folders.append(Path(spec.origin).with_name("version.py"))
+    return installed_digest(f"{FORMAT}:{sys.version}", folders)
 
 
 def _names(kind: str, inputs: list[Path]) -> tuple[str, str]:

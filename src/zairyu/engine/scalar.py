@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from zairyu.engine.compiled import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.expr import (
     Agg,
     Arith,
@@ -30,7 +31,6 @@ from zairyu.engine.expr import (
     Ref,
     Scalar,
 )
-from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.relations import related
 from zairyu.model.columns import Row
 

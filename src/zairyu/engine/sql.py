@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from zairyu.engine.compiled import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.expr import (
     Agg,
     Arith,
@@ -34,7 +35,6 @@ from zairyu.engine.expr import (
     Type,
     names,
 )
-from zairyu.engine.plan import AS_OF, UNDETERMINED, Plan
 
 Dialect = Literal["duckdb", "postgres", "spark"]
 DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "spark")

@@ -7,8 +7,8 @@ household aggregate, the members whose value is unknown. What it reaches are the
 
 from __future__ import annotations
 
+from zairyu.engine.compiled import Step
 from zairyu.engine.expr import Agg, Node, Ref, Scalar, children, names
-from zairyu.engine.plan import Step
 from zairyu.engine.relations import related
 from zairyu.engine.scalar import Fn, ScalarPlan, compile_node
 from zairyu.model.columns import COLUMNS, Row

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from zairyu.engine.assessment import HouseholdAssessment, assess, assess_rows
-from zairyu.engine.plan import Plan
+from zairyu.engine.compiled import Plan
 from zairyu.engine.scalar import compile_scalar
 from zairyu.model.household import Household
 from zairyu.model.table import household_rows

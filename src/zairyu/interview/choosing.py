@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from zairyu.engine.assessment import HouseholdAssessment
-from zairyu.engine.plan import UNDETERMINED
+from zairyu.engine.compiled import UNDETERMINED
 from zairyu.interview.assessing import assess_household
 from zairyu.interview.questions import BY_COLUMN, BY_PATH, QUESTIONS, Question
 from zairyu.interview.state import HOUSEHOLD, Interview, key, split_key

@@ -28,9 +28,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated, Any
-
-from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from typing import Any
 
 MAX_AGE = 130  # older than anyone recorded; an age above it is a typing error
 # Civil Code art. 4 (source civil-code-art-4 in policies/sources.yaml): the age of majority is 18
@@ -232,54 +230,3 @@ def parse_day_or_period(value: object) -> DateValue:
 def dump_date(value: DateValue) -> str | dict[str, Any]:
     """A date as the household JSON writes it (``2006-06``, ``2006-06-15``)."""
     return value.to_json() if isinstance(value, ImpreciseDate) else value.isoformat()
-
-
-def _schema(age: bool) -> dict[str, Any]:
-    day = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
-    text = (
-        "A day (YYYY-MM-DD), or a month (YYYY-MM) or a year (YYYY) when only that is known. "
-        "An imprecise date is read as every day it allows: a result is decided only when it "
-        "is the same for all of them."
-    )
-    if not age:
-        return {"description": text, **day}
-    person_age = {
-        "type": "object",
-        "description": "An age in whole years on a stated day (a date of birth known only so).",
-        "properties": {
-            "age": {"type": "integer", "minimum": 0, "maximum": MAX_AGE},
-            "on": {"type": "string", "format": "date"},
-        },
-        "required": ["age", "on"],
-        "additionalProperties": False,
-    }
-    minor = {
-        "type": "object",
-        "description": (
-            "Only 'a minor' on a stated day: younger than the age of majority of that day "
-            "(18 from 1 April 2022, 20 before; Civil Code art. 4)."
-        ),
-        "properties": {"minor_on": {"type": "string", "format": "date"}},
-        "required": ["minor_on"],
-        "additionalProperties": False,
-    }
-    return {
-        "description": text + " Or an age on a stated day, or only 'a minor' on a stated day.",
-        "anyOf": [day, person_age, minor],
-    }
-
-
-# A date of the household format: a day, a month or a year.
-Day = Annotated[
-    DateValue,
-    PlainValidator(parse_day_or_period),
-    PlainSerializer(dump_date),
-    WithJsonSchema(_schema(age=False)),
-]
-# A date of birth: also an age, or only "a minor", on a stated day.
-BirthDay = Annotated[
-    DateValue,
-    PlainValidator(parse_date),
-    PlainSerializer(dump_date),
-    WithJsonSchema(_schema(age=True)),
-]

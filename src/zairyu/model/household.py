@@ -18,7 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-from zairyu.model.dates import BirthDay, Day, earliest, latest
+from zairyu.model.date_fields import BirthDay, Day
+from zairyu.model.dates import earliest, latest
 from zairyu.model.ids import ID_LENGTH, ID_PATTERN
 from zairyu.model.kinds import (
     Applicant,

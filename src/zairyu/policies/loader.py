@@ -7,19 +7,27 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from zairyu.policies.files import (
+    POLICY_DIR,
+    POLICY_FILE,
+    SOURCES_FILE,
+    PolicyFileError,
+    policy_files,
+)
 from zairyu.policies.schema import Policy, Source
 from zairyu.yaml_files import YamlError, read_yaml
 
-POLICY_DIR = Path(__file__).parent
-SOURCES_FILE = POLICY_DIR / "sources.yaml"
-
-
-class PolicyFileError(ValueError):
-    """A policy or registry file that cannot be used."""
-
-    def __init__(self, source: str, item: str, problem: str) -> None:
-        self.source, self.item, self.problem = source, item, problem
-        super().__init__(f"{source}: {item}: {problem}")
+__all__ = [
+    "POLICY_DIR",
+    "POLICY_FILE",
+    "SOURCES_FILE",
+    "PolicyFileError",
+    "check_citations",
+    "item_label",
+    "load_policy_file",
+    "load_sources",
+    "policy_files",
+]
 
 
 def _read_yaml(path: Path) -> Any:
@@ -103,14 +111,3 @@ def load_sources(path: Path = SOURCES_FILE) -> dict[str, Source]:
             raise PolicyFileError(str(path), f"source '{item.id}'", "duplicate id")
         registry[item.id] = item
     return registry
-
-
-POLICY_FILE = "policy.yaml"
-
-
-def policy_files(directory: Path = POLICY_DIR) -> list[Path]:
-    """The policy files of a directory: ``<id>/policy.yaml``, one folder per policy, with its
-    scenario cases in ``<id>/cases/``. A folder of loose files (tests, reforms) is read as
-    every YAML file except the source registry."""
-    folders = sorted(directory.glob(f"*/{POLICY_FILE}"))
-    return folders or sorted(p for p in directory.glob("*.yaml") if p.name != SOURCES_FILE.name)

@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from zairyu.model.kinds import Role
 from zairyu.model.strict import Strict
+from zairyu.policies.validity import in_force
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
@@ -265,4 +266,4 @@ class Policy(Strict):
     )
 
     def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+        return in_force(self.effective_from, self.effective_to, on)

@@ -24,7 +24,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from zairyu.engine.assessment import UNDETERMINED_TEXT
 from zairyu.engine.catalogue import Catalogue, default_catalogue
-from zairyu.engine.plan import UNDETERMINED, Plan
+from zairyu.engine.compiled import UNDETERMINED, Plan
 from zairyu.i18n import Lang, format_day, translations
 from zairyu.policies.cases import Case, load_cases
 from zairyu.policies.schema import Citation, Condition, Policy, Source, Text

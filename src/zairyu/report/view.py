@@ -20,7 +20,7 @@ from zairyu.engine.assessment import (
     PolicyAssessment,
 )
 from zairyu.engine.catalogue import default_catalogue
-from zairyu.engine.plan import UNDETERMINED
+from zairyu.engine.compiled import UNDETERMINED
 from zairyu.i18n import Lang, format_date_value, format_day, gettext
 from zairyu.model.columns import COLUMNS, Value
 from zairyu.model.dates import from_text

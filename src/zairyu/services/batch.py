@@ -22,7 +22,7 @@ from typing import cast
 import polars as pl
 
 from zairyu.engine.columnar import ROLE_TYPE, evaluate_frame
-from zairyu.engine.plan import AS_OF, Plan
+from zairyu.engine.compiled import AS_OF, Plan
 from zairyu.io.caseload import CHUNK_ROWS, household_chunks
 from zairyu.io.formats import ResultWriter
 from zairyu.io.row_problems import (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from zairyu.engine.plan import Plan
+from zairyu.engine.compiled import Plan
 from zairyu.io.caseload import household_chunks
 from zairyu.io.formats import CaseloadFileError
 from zairyu.io.row_problems import type_chunk, with_unknown_columns

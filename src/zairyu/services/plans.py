@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from zairyu.engine.catalogue import NoPolicyInForce, default_catalogue
-from zairyu.engine.plan import Plan, compile_policy
+from zairyu.engine.compiled import Plan
 from zairyu.engine.plan_cache import compiled
-from zairyu.policies.loader import PolicyFileError, load_policy_file
+from zairyu.policies.files import PolicyFileError
 from zairyu.services.errors import PolicyChoiceError
 
 
@@ -32,4 +32,12 @@ def choose_plans(policies: list[str] | None, as_of: date) -> list[Plan]:
 def _compiled_file(name: str) -> Plan:
     """A policy file, compiled (once: ``zairyu.engine.plan_cache``)."""
     path = Path(name)
-    return compiled("file", [path], lambda: compile_policy(load_policy_file(path), name))
+
+    def build() -> Plan:
+        # Read and compiled only where the cache folder holds no plan of this file as it is.
+        from zairyu.engine.plan import compile_policy  # noqa: PLC0415
+        from zairyu.policies.loader import load_policy_file  # noqa: PLC0415
+
+        return compile_policy(load_policy_file(path), name)
+
+    return compiled("file", [path], build)

@@ -9,7 +9,7 @@ from typing import Any, cast
 import polars as pl
 
 from zairyu.engine.columnar import evaluate_frame
-from zairyu.engine.plan import Plan
+from zairyu.engine.compiled import Plan
 
 AGE_BANDS = [(0, 5, "0-5"), (6, 11, "6-11"), (12, 14, "12-14"), (15, 17, "15-17"),
              (18, 19, "18-19"), (20, 200, "20+")]  # fmt: skip

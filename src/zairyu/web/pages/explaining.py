@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from zairyu.engine.assessment import ConditionResult, HouseholdAssessment, PersonResult
-from zairyu.engine.plan import UNDETERMINED
+from zairyu.engine.compiled import UNDETERMINED
 from zairyu.i18n import Lang
 from zairyu.policies.loader import load_sources
 from zairyu.report import view as report

@@ -15,7 +15,7 @@ from fastapi import Request, Response
 from markupsafe import Markup
 
 from zairyu.engine.catalogue import default_catalogue
-from zairyu.engine.plan import Plan
+from zairyu.engine.compiled import Plan
 from zairyu.i18n import format_day
 from zairyu.report.policy_document import policy_body, policy_css, policy_pdf
 from zairyu.store.access import NotFoundError
