@@ -12,8 +12,11 @@ policy's static texts once; the default with ``"counterfactuals": false``, as Op
 computes none; that restricted to ``children-2023``, the policy the benchmark rule set
 simplifies) and OpenFisca's
 ``POST /calculate`` serving the benchmark rule set (``benchmarks/api/openfisca_zairyu_benchmark``,
-which reuses ``benchmarks/engines/openfisca_engine.py``). Each zairyu figure is paired with
-OpenFisca's in the same round; the medians of those ratios are reported, with the load average.
+which reuses ``benchmarks/engines/openfisca_engine.py``), and the floor of the web stack
+(``benchmarks/api/floor_server.py``: FastAPI on uvicorn as ``zairyu serve`` runs it, answering
+the default request's body with zairyu's answer and doing nothing else), the best requests/s
+any zairyu request can reach on this machine. Each figure is paired with OpenFisca's in the
+same round; the medians of those ratios are reported, with the load average.
 
 Servers:
 - zairyu: ``zairyu serve --workers 1``, i.e. uvicorn, one process; the bearer token is checked
@@ -55,6 +58,7 @@ AS_OF = "2024-06-10"
 OPENFISCA = "openfisca serve, POST /calculate (benchmark rule set)"
 ZAIRYU_DEFAULT = "zairyu, POST /api/v1/assessments (all policies in force, counterfactuals on)"
 ZAIRYU_REFERENCE = "zairyu, same, ?lang=en&texts=reference"
+FLOOR = "floor: FastAPI on uvicorn answering zairyu's answer, nothing else (floor_server.py)"
 REFERENCE_QUERY = "?lang=en&texts=reference"
 OPENFISCA_BODY = HERE / "openfisca-situation.json"
 FIGURES = ("requests_per_s", "p50_ms", "p99_ms", "server_cpu_ms_per_request")
@@ -89,6 +93,13 @@ def post(url: str, body: Path, authorization: str) -> bytes:
     with urllib.request.urlopen(request, timeout=30) as response:
         content: bytes = response.read()
         return content
+
+
+def post_json(url: str, content: Any, authorization: str) -> bytes:
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as body:
+        body.write(json.dumps(content))
+        body.flush()
+        return post(url, Path(body.name), authorization)
 
 
 def wrk(
@@ -206,23 +217,40 @@ def start_zairyu(args: argparse.Namespace, work: Path) -> Server:
     return server
 
 
+def launch(
+    name: str, command: list[str], env: dict[str, str], port: int, path: str, probe: str
+) -> Server:
+    """Start a server on loopback at ``port`` and wait until ``probe`` answers."""
+    process = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}"
+    server = Server(name, process, base + path)
+    wait_until_up(base + probe)
+    return server
+
+
+def start_floor(args: argparse.Namespace, work: Path, answer: bytes) -> Server:
+    """The web stack's floor (``benchmarks/api/floor_server.py``), answering ``answer``."""
+    port = args.port + 2
+    (work / "floor-answer.json").write_bytes(answer)
+    command = [sys.executable, "-m", "benchmarks.api.floor_server", "--port", str(port)]
+    env = os.environ | {"FLOOR_ANSWER": str(work / "floor-answer.json")}
+    return launch("floor", command, env, port, "/floor", "/openapi.json")
+
+
 def start_openfisca(args: argparse.Namespace) -> Server:
     port = args.port + 1
     path = os.pathsep.join([str(ROOT), str(HERE), os.environ.get("PYTHONPATH", "")])
     command = [str(BIN / "openfisca"), "serve", "--country-package", args.openfisca_package]
-    process = subprocess.Popen(
-        [*command, "--port", str(port), "--workers", "1"],
-        env=os.environ | {"PYTHONPATH": path.rstrip(os.pathsep)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    server = Server("openfisca", process, f"{base}/calculate")
-    wait_until_up(f"{base}/spec")
-    return server
+    command += ["--port", str(port), "--workers", "1"]
+    env = os.environ | {"PYTHONPATH": path.rstrip(os.pathsep)}
+    return launch("openfisca", command, env, port, "/calculate", "/spec")
 
 
-def requests(work: Path, zairyu: Server, openfisca: Server | None, body: Path) -> dict[str, Any]:
+def requests(
+    work: Path, zairyu: Server, openfisca: Server | None, floor: Server | None, body: Path
+) -> dict[str, Any]:
     """Each measured request: label -> (server, body file, URL)."""
     out: dict[str, Any] = {}
     household = json.loads((HERE / "household.json").read_text())
@@ -239,6 +267,8 @@ def requests(work: Path, zairyu: Server, openfisca: Server | None, body: Path) -
         path = work / f"body-{number}.json"
         path.write_text(json.dumps(content))
         out[label] = (zairyu, path, zairyu.url + query)
+    if floor:
+        out[FLOOR] = (floor, out[ZAIRYU_DEFAULT][1], floor.url)
     if openfisca:
         out[OPENFISCA] = (openfisca, body, openfisca.url)
     return out
@@ -248,7 +278,7 @@ def answers_of(measured: dict[str, Any]) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for label, (server, body, url) in measured.items():
         content = post(url, body, server.authorization)
-        read = zairyu_answer if server.name == "zairyu" else openfisca_answer
+        read = openfisca_answer if server.name == "openfisca" else zairyu_answer
         answers[label] = read(json.loads(content))
         answers[label + ", response bytes"] = len(content)
     return answers
@@ -331,6 +361,14 @@ def table(results: dict[str, Any]) -> str:
                 f"| {name}: p99 no higher than OpenFisca's | {p99:.2f}× "
                 f"| {'yes' if p99 <= 1 else '**no**'} |",
             ]
+    floor = results["measurements"].get(FLOOR, {}).get("vs_openfisca")
+    if floor:
+        rps, p99 = floor["requests_per_s"]["median"], floor["p99_ms"]["median"]
+        targets.append(
+            f"| the web stack's floor, paired in the same rounds: {rps:.2f}× OpenFisca's "
+            f"requests/s, p99 {p99:.2f}× | {'above' if rps >= 3 else 'below'} the 3× target "
+            "| the best any request can reach |"
+        )
     if targets:
         lines += ["", "| target | measured | met |", "|---|---|---|", *targets]
     sizes = {
@@ -350,6 +388,7 @@ def main() -> None:
     parser.add_argument("--openfisca-package", default="openfisca_zairyu_benchmark")
     parser.add_argument("--openfisca-body", default=str(OPENFISCA_BODY))
     parser.add_argument("--no-openfisca", action="store_true", help="measure zairyu alone")
+    parser.add_argument("--no-floor", action="store_true", help="without the web stack's floor")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=5)
@@ -373,7 +412,11 @@ def main() -> None:
             servers.append(zairyu)
             openfisca = None if args.no_openfisca else start_openfisca(args)
             servers += [openfisca] if openfisca else []
-            measured = requests(Path(work), zairyu, openfisca, Path(args.openfisca_body))
+            default = json.loads((HERE / "household.json").read_text())
+            answer = post_json(zairyu.url, default, zairyu.authorization)
+            floor = None if args.no_floor else start_floor(args, Path(work), answer)
+            servers += [floor] if floor else []
+            measured = requests(Path(work), zairyu, openfisca, floor, Path(args.openfisca_body))
             answers = answers_of(measured)
             results["measurements"] = summarise(rounds(measured, args))
         finally:
