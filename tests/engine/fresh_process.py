@@ -10,8 +10,10 @@ from pathlib import Path
 
 
 def imported_after(code: str, module: str, cache: Path) -> bool:
-    """Whether ``module`` is loaded once ``code`` has run in a fresh process using ``cache``."""
-    program = f"import sys\n{code}\nprint({module!r} in sys.modules)\n"
+    """Whether ``module`` is loaded once ``code`` has run in a fresh process using ``cache``
+    (asked when the process exits: a command may end it without returning)."""
+    program = f"import atexit, sys\natexit.register(lambda: print({module!r} in sys.modules))\n"
+    program += code
     done = subprocess.run(
         [sys.executable, "-c", program],
         check=False,
@@ -20,4 +22,4 @@ def imported_after(code: str, module: str, cache: Path) -> bool:
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    return {"True": True, "False": False}[done.stdout.strip()]
+    return {"True": True, "False": False}[done.stdout.strip().splitlines()[-1]]

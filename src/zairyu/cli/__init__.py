@@ -12,9 +12,12 @@ modules register).
 
 from __future__ import annotations
 
+import atexit
+import gc
+import os
 import sys
 from importlib import import_module
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from typer import _click as click
@@ -142,6 +145,14 @@ def __getattr__(name: str) -> Any:
 del globals()["app"]
 
 
+# Commands that read their input once, write their results and end. While one runs, Python's
+# cyclic garbage collector is off: its data is freed by reference counting, and the collector's
+# passes over the modules a batch imports cost about 5 % of a batch of 10,000 persons. It ends
+# without freeing what it holds (``_end``), once the exit handlers have run and the output
+# streams are flushed, as mypy ends its runs: 55 ms of a batch of a million persons.
+RUN_ONCE = frozenset({"batch"})
+
+
 def main() -> None:
     """Entry point of the ``zairyu`` console script.
 
@@ -150,6 +161,9 @@ def main() -> None:
     traceback.
     """
     command = sys.argv[1] if len(sys.argv) > 1 else None
+    once = command in RUN_ONCE
+    if once:
+        gc.disable()
     load(command)
     _Root.only = command if command in COMMANDS else None
     try:
@@ -158,6 +172,25 @@ def main() -> None:
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         sys.stderr.write(f"zairyu: cannot use{where}: {error.strerror or error}\n")
+        if once:
+            _end(2)
         raise SystemExit(2) from None
+    except SystemExit as stop:
+        if once:
+            _end(stop.code)
+        raise
     finally:
         _Root.only = None
+
+
+def _end(code: str | int | None) -> NoReturn:
+    """End the process as ``SystemExit(code)`` would, without freeing its objects: the exit
+    handlers run (the parse cache is saved, logging flushed), then the output streams are
+    flushed. Only for ``RUN_ONCE`` commands, which close every file they write."""
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    if isinstance(code, str):
+        sys.stderr.write(code + "\n")
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
