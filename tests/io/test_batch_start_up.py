@@ -192,14 +192,14 @@ def test_the_summary_counts_the_outcomes_the_results_file_holds(
 
 
 RUN_MAIN = """
-import sys
+import atexit, sys
 sys.argv = ["zairyu", *{args!r}]
+atexit.register(lambda: print({report}, file=sys.stderr))  # a batch ends without returning
 from zairyu.cli import main
 try:
     main()
 except SystemExit:
     pass
-print({report}, file=sys.stderr)
 """
 CLI_MODULES = 'sorted(m for m in sys.modules if m.startswith("zairyu.cli."))'
 
