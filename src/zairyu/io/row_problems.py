@@ -144,6 +144,7 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
     check_columns(chunk.columns)
     raw = chunk.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
     columns = [c for c in chunk.columns if c not in LINE_COLUMNS]
+    distinct = _distinct_values(chunk, columns)
     worked, checks = [], []
     for column in columns:
         original = pl.col(column)
@@ -156,14 +157,15 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
             if dtype == pl.String:
                 typed = pl.when(blank).then(None).otherwise(typed)
         values = chunk[column]
-        worked += _by_value(values, [typed.alias(TYPED + column), blank.alias(BLANK + column)])
+        exprs = [typed.alias(TYPED + column), blank.alias(BLANK + column)]
+        worked += _by_value(values, distinct.get(column), exprs)
         typed, blank = pl.col(TYPED + column), pl.col(BLANK + column)
         if problem:
             checks.append((column, ~blank & typed.is_null(), problem))
         if column in REQUIRED:
             checks.append((column, blank, "is required"))
         if column in ALLOWED:
-            checks.extend(_allowed_check(column, values, blank))
+            checks.extend(_allowed_check(column, distinct[column], blank))
         checks.extend(_range_checks(column, typed))
         checks.extend(_id_checks(column, typed, dtype))
     work = raw.with_columns(worked)
@@ -175,14 +177,28 @@ def type_chunk(chunk: pl.DataFrame, first_row: int) -> tuple[pl.DataFrame, list[
     return typed_frame, problems
 
 
-def _by_value(values: pl.Series, exprs: list[pl.Expr]) -> list[pl.Expr]:
+def _by_values(column: str, dtype: pl.DataType) -> bool:
+    """Whether a column's expressions are worked out per distinct value (``_by_value``)."""
+    return dtype == pl.String and column not in IDS and column not in ALLOWED
+
+
+def _distinct_values(chunk: pl.DataFrame, columns: list[str]) -> dict[str, pl.Series]:
+    """The distinct values of every column whose checks or typing read them, found in one
+    query (the columns side by side, not one after the other)."""
+    wanted = [c for c in columns if c in ALLOWED or _by_values(c, chunk.schema[c])]
+    if not wanted:
+        return {}
+    found = chunk.select(pl.col(c).unique().implode() for c in wanted)
+    return {c: found[c][0].alias(c) for c in wanted}
+
+
+def _by_value(values: pl.Series, distinct: pl.Series | None, exprs: list[pl.Expr]) -> list[pl.Expr]:
     """``exprs`` of a text column, worked out once per distinct value when there are few
     (true/false, counts: parsing text row by row is most of the cost of reading a CSV file);
     row by row for other columns (a mapping of many values costs more than it saves). The
-    distinct values are found once for all of ``exprs``."""
-    if values.dtype != pl.String or values.name in IDS or values.name in ALLOWED:
+    distinct values (``_distinct_values``) serve all of ``exprs``."""
+    if distinct is None or not _by_values(values.name, values.dtype):
         return exprs
-    distinct = values.unique()
     if distinct.len() * FEW > values.len():
         return exprs
     mapped = distinct.to_frame().select(exprs)
@@ -195,13 +211,13 @@ def _by_value(values: pl.Series, exprs: list[pl.Expr]) -> list[pl.Expr]:
 
 
 def _allowed_check(
-    column: str, values: pl.Series, blank: pl.Expr
+    column: str, distinct: pl.Series, blank: pl.Expr
 ) -> list[tuple[str, pl.Expr, str]]:
     """A value outside the column's vocabulary: looked for among the distinct values first, so
     that a file without one (the usual case) costs no pass over its rows."""
     allowed = ALLOWED[column]
-    distinct = values.unique().cast(pl.String).drop_nulls()
-    outside = distinct.filter(~distinct.is_in(allowed))
+    known = distinct.cast(pl.String).drop_nulls()
+    outside = known.filter(~known.is_in(allowed))
     if outside.is_empty():
         return []
     bad = ~blank & pl.col(column).cast(pl.String).is_in(outside.implode())
