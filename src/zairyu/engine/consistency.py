@@ -63,13 +63,19 @@ def frame_problems(people: pl.DataFrame, as_of: date) -> list[tuple[int, Check]]
     if people.is_empty():
         return []
     absent = {name for c in usable for name in _reads(c.node)} - set(people.columns)
-    dated = people.with_columns(
+    dated = people.lazy().with_columns(
         pl.lit(as_of, dtype=pl.Date()).alias(AS_OF),
         *(pl.lit(None, dtype=POLARS_TYPES[COLUMNS[n].kind]).alias(n) for n in sorted(absent)),
     )
-    flags = dated.select([to_polars(c.node).eq(False).fill_null(False).alias(c.id) for c in usable])
-    failing = [c for c, hit in zip(usable, flags.select(pl.all().any()).row(0), strict=True) if hit]
-    found = [(int(i), check) for check in failing for i in flags[check.id].arg_true().to_list()]
+    fails = {c.id: to_polars(c.node).eq(False).fill_null(False) for c in usable}
+    # Which checks some row fails, in one pass that keeps no flag per row; then the rows of
+    # those checks alone (a sound file, the usual case, costs that one pass).
+    hits = dated.select(fail.any().alias(name) for name, fail in fails.items()).collect().row(0)
+    failing = [c for c, hit in zip(usable, hits, strict=True) if hit]
+    if not failing:
+        return []
+    rows = dated.select(fails[c.id].arg_true().implode().alias(c.id) for c in failing).collect()
+    found = [(int(i), check) for check in failing for i in rows[check.id][0].to_list()]
     return sorted(found, key=lambda item: item[0])
 
 
