@@ -34,6 +34,7 @@ from zairyu.engine.expr import (
     names,
 )
 from zairyu.model.columns import COLUMNS, Row
+from zairyu.model.dates import MAX_AGE, years_before
 
 POLARS_TYPES: dict[str, pl.DataType] = {
     "bool": pl.Boolean(),
@@ -193,9 +194,40 @@ def _relation_agg(over: str, columns: list[pl.Series]) -> pl.Series:
     return result.to_series()
 
 
+def with_as_of(node: Node, as_of: date) -> Node:
+    """``node`` with the assessment date written in as a literal: Polars then works out what
+    it needs of the date once, not row by row, and an age compared with a number becomes a
+    comparison of the date of birth (``to_polars``)."""
+    if isinstance(node, Ref) and node.name == AS_OF:
+        return Lit(as_of, "date")
+    return map_children(node, lambda n: with_as_of(n, as_of))
+
+
+def _age_compared(op: str, born: pl.Expr, day: date, years: int) -> pl.Expr:
+    """``years_between(born, day) <op> years`` as a comparison of ``born`` with the latest birth
+    dates that give ``years`` and ``years + 1`` on ``day`` (``model.dates.years_before``): no
+    year, month and day worked out per row. The same three-valued result as ``_between``."""
+    at_least = born <= pl.lit(years_before(day, years), dtype=pl.Date())
+    more = born <= pl.lit(years_before(day, years + 1), dtype=pl.Date())
+    return {
+        ">=": at_least,
+        "<": ~at_least,
+        ">": more,
+        "<=": ~more,
+        "=": at_least & ~more,
+        "<>": ~at_least | more,
+    }[op]
+
+
 def to_polars(node: Node) -> pl.Expr:
     """Compile an expression tree to a Polars expression."""
     match node:
+        case Cmp(
+            op=op,
+            left=Between(unit="years", start=start, end=Lit(value=date() as day)),
+            right=Lit(value=int() as years),
+        ) if not isinstance(years, bool) and 0 <= years <= MAX_AGE:
+            return _age_compared(op, to_polars(start), day, years)
         case Ref(name=name):
             return pl.col(name)
         case Lit(value=value, type=kind):
@@ -271,7 +303,10 @@ ROLE_TYPE = pl.Enum(sorted(COLUMNS["role"].values or ()))
 
 
 def outcome_expr(
-    plan: Plan, dtype: pl.DataType | None = None, earlier: dict[Node, Ref] | None = None
+    plan: Plan,
+    as_of: date,
+    dtype: pl.DataType | None = None,
+    earlier: dict[Node, Ref] | None = None,
 ) -> pl.Expr:
     """The outcome column: the first outcome that holds; ``undetermined`` after an unknown.
     Text by default; ``dtype=outcome_type(plan)`` builds it as an Enum directly (no cast).
@@ -279,7 +314,7 @@ def outcome_expr(
     undetermined = pl.lit(UNDETERMINED, dtype=dtype)
     result: pl.Expr = undetermined
     for outcome in reversed(plan.outcomes):
-        e = to_polars(_reusing(outcome.node, earlier or {}))
+        e = to_polars(with_as_of(_reusing(outcome.node, earlier or {}), as_of))
         result = (
             pl.when(e)
             .then(pl.lit(outcome.id, dtype=dtype))
@@ -298,7 +333,7 @@ def _reusing(node: Node, earlier: dict[Node, Ref]) -> Node:
     return map_children(node, lambda n: _reusing(n, earlier))
 
 
-def step_layers(plan: Plan) -> tuple[list[list[pl.Expr]], dict[Node, Ref]]:
+def step_layers(plan: Plan, as_of: date) -> tuple[list[list[pl.Expr]], dict[Node, Ref]]:
     """The steps grouped in layers, each depending only on earlier layers, and the expressions
     they compute for every member (to be read from their columns by what comes after)."""
     layers: list[list[pl.Expr]] = []
@@ -308,7 +343,7 @@ def step_layers(plan: Plan) -> tuple[list[list[pl.Expr]], dict[Node, Ref]]:
         node = _reusing(step.node, earlier)
         depth = max((level.get(n, -1) for n in names(node)), default=-1) + 1
         level[step.name] = depth
-        e = to_polars(node)
+        e = to_polars(with_as_of(node, as_of))
         if step.roles is not None:
             e = pl.when(pl.col("role").is_in(sorted(step.roles))).then(e).otherwise(None)
         elif not isinstance(step.node, Ref | Lit):  # masked by role, it is not the same value
@@ -326,10 +361,10 @@ def evaluate_frame(
     ``enum`` the outcome is an Enum (``outcome_type``): cheaper to count and to write."""
     lf = people.lazy() if isinstance(people, pl.DataFrame) else people
     lf = lf.with_columns(pl.lit(as_of, dtype=pl.Date()).alias(AS_OF))
-    layers, earlier = step_layers(plan)
+    layers, earlier = step_layers(plan, as_of)
     for layer in layers:
         lf = lf.with_columns(layer)
-    outcome = outcome_expr(plan, outcome_type(plan) if enum else None, earlier)
+    outcome = outcome_expr(plan, as_of, outcome_type(plan) if enum else None, earlier)
     # The steps in the plan's order, whatever layers computed them (a step that reads an earlier
     # one's column is a layer further on): the results' columns do not move when layers do.
     steps = [step.name for step in plan.steps]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from zairyu.engine.columnar import POLARS_TYPES, to_polars
+from zairyu.engine.columnar import POLARS_TYPES, to_polars, with_as_of
 from zairyu.engine.compiled import AS_OF
 from zairyu.engine.expr import Node, Type, names, parse
 from zairyu.engine.scalar import Fn, compile_node
@@ -67,7 +67,7 @@ def frame_problems(people: pl.DataFrame, as_of: date) -> list[tuple[int, Check]]
         pl.lit(as_of, dtype=pl.Date()).alias(AS_OF),
         *(pl.lit(None, dtype=POLARS_TYPES[COLUMNS[n].kind]).alias(n) for n in sorted(absent)),
     )
-    fails = {c.id: to_polars(c.node).eq(False).fill_null(False) for c in usable}
+    fails = {c.id: to_polars(with_as_of(c.node, as_of)).eq(False).fill_null(False) for c in usable}
     # Which checks some row fails, in one pass that keeps no flag per row; then the rows of
     # those checks alone (a sound file, the usual case, costs that one pass).
     hits = dated.select(fail.any().alias(name) for name, fail in fails.items()).collect().row(0)
