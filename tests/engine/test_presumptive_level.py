@@ -137,10 +137,11 @@ def test_a_toward_deportation_direction_does_not_list_negatives_that_could_not_c
     assert against == ["members[].immigration.deportation_grounds"]
 
 
-def _one_at_a_time(scalar, current, filled, i, outcome, as_of):
+def _one_at_a_time(scalar, current, known, filled, i, outcome, as_of):
     """The plain definition of the assumptions an outcome rests on: each fact taken as absent is
-    left unknown again, one at a time, in the same order (``presumption._needed`` tries them in
-    blocks, which must give exactly this)."""
+    left unknown again, one at a time, in the same order, and the household evaluated whole
+    (``presumption._needed`` tries them in blocks and computes again only the steps a trial can
+    change, reading the others from ``known``: it must give exactly this)."""
     rows = [dict(r) for r in current]
     order = sorted(filled, key=lambda k: (filled[k].item.definition.weighs != "against", k))
     needed = []

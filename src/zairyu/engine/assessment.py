@@ -264,7 +264,7 @@ def assess_rows(
                 assumptions=presumed.assumptions,
                 missing_facts=_facts(presumed.still_missing),
             )
-    _decided_by(scalar, rows, persons, as_of)
+    _decided_by(scalar, rows, evaluated, persons, as_of)
     if counterfactuals:
         for person, found in zip(
             persons, find_counterfactuals(scalar, rows, evaluated, as_of), strict=True
@@ -290,17 +290,25 @@ def policy_header(plan: Plan) -> dict[str, Any]:
 
 
 def _decided_by(
-    scalar: ScalarPlan, rows: list[Row], persons: list[PersonResult], as_of: date
+    scalar: ScalarPlan,
+    rows: list[Row],
+    evaluated: list[Row],
+    persons: list[PersonResult],
+    as_of: date,
 ) -> None:
     """Which of zairyu's own numbers decided each result (strict, or else presumptive)."""
-    absent = None
+    absent: tuple[list[Row], list[Row]] | None = None
     for i, person in enumerate(persons):
         if person.outcome != UNDETERMINED:
-            person.decided_by = deciding_numbers(scalar, rows, i, person.outcome, "strict", as_of)
-        elif person.presumptive is not None and person.presumptive.outcome != UNDETERMINED:
-            absent = absent or presumed_absent(scalar, rows)
             person.decided_by = deciding_numbers(
-                scalar, absent, i, person.presumptive.outcome, "presumptive", as_of
+                scalar, rows, i, person.outcome, "strict", as_of, evaluated
+            )
+        elif person.presumptive is not None and person.presumptive.outcome != UNDETERMINED:
+            if absent is None:
+                presumed = presumed_absent(scalar, rows)
+                absent = presumed, scalar.evaluate(presumed, as_of)
+            person.decided_by = deciding_numbers(
+                scalar, absent[0], i, person.presumptive.outcome, "presumptive", as_of, absent[1]
             )
 
 

@@ -51,7 +51,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
-from typing import Any
+from typing import Any, ClassVar
 
 from zairyu.engine.compiled import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.expr import (
@@ -329,6 +329,9 @@ class CornerPlan(ScalarPlan):
 
     spans: dict[tuple[int, str], Values] = field(default_factory=dict, compare=False)
     last: list[Evaluation] = field(default_factory=list, compare=False)
+    # a cell every day of an imprecise date decides alike is decided here, where the closures
+    # of the plain plan would leave it unknown: another plan may not read these steps
+    exact_steps: ClassVar[bool] = False
 
     def evaluate(self, rows: list[Row], as_of: date) -> list[Row]:
         abstract = abstract_rows(rows, self.spans, as_of)
@@ -347,8 +350,16 @@ class CornerPlan(ScalarPlan):
         self.last.append(evaluation)
         return out
 
-    def outcome_for(self, rows: list[Row], i: int, as_of: date) -> str:
-        """Member ``i``'s outcome over every day the open cells allow (no shortcut here)."""
+    def outcome_for(
+        self,
+        rows: list[Row],
+        i: int,
+        as_of: date,
+        known: list[Row] | None = None,
+        stale: frozenset[str] = frozenset(),
+    ) -> str:
+        """Member ``i``'s outcome over every day the open cells allow (no shortcut here: every
+        step is evaluated again, nothing read from ``known``)."""
         return str(self.evaluate(rows, as_of)[i]["outcome"])
 
     def _compiled(self) -> tuple[_Compiler, list[AFn], list[tuple[str, AFn]]]:

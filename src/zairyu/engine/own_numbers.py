@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from zairyu.engine.plan import UNDETERMINED, compile_policy
-from zairyu.engine.scalar import ScalarPlan, compile_scalar
+from zairyu.engine.scalar import ScalarPlan, changed_steps, compile_scalar
 from zairyu.engine.weighing import weighing_variables
 from zairyu.model.columns import Row
 from zairyu.policies.schema import Parameter, Policy
@@ -46,6 +46,7 @@ class _Variant:
     parameter: Parameter
     value: int
     scalar: ScalarPlan
+    stale: frozenset[str]  # the steps whose value this one changes (scalar.changed_steps)
 
 
 def _written(policy: Policy) -> Policy:
@@ -75,25 +76,33 @@ def variants(scalar: ScalarPlan) -> list[_Variant]:
         return list(cached)
     plan = scalar.plan
     written = _written(plan.policy)
-    found = [
-        _Variant(p, value, compile_scalar(compile_policy(written, plan.source, {p.id: value})))
-        for p in own_parameters(plan.policy)
-        if p.zairyu_own is not None
-        for value in p.zairyu_own.alternatives
-    ]
+    found = []
+    for p in own_parameters(plan.policy):
+        for value in p.zairyu_own.alternatives if p.zairyu_own is not None else []:
+            other = compile_policy(written, plan.source, {p.id: value})
+            found.append(_Variant(p, value, compile_scalar(other), changed_steps(plan, other)))
     scalar.cache["own_numbers"] = found
     return found
 
 
 def deciding_numbers(
-    scalar: ScalarPlan, rows: list[Row], i: int, outcome: str, level: str, as_of: date
+    scalar: ScalarPlan,
+    rows: list[Row],
+    i: int,
+    outcome: str,
+    level: str,
+    as_of: date,
+    evaluated: list[Row] | None = None,
 ) -> list[DecidingNumber]:
-    """The own numbers of the policy that decided member i's ``outcome`` on ``rows``."""
+    """The own numbers of the policy that decided member i's ``outcome`` on ``rows``
+    (``evaluated``: the same rows evaluated under the policy, whose steps a number does not
+    change are read from there)."""
     if outcome == UNDETERMINED:
         return []
     by_parameter: dict[str, DecidingNumber] = {}
+    known = evaluated if scalar.exact_steps else None
     for variant in variants(scalar):
-        other = variant.scalar.outcome_for(rows, i, as_of)
+        other = variant.scalar.outcome_for(rows, i, as_of, known, variant.stale)
         if other in (outcome, UNDETERMINED):  # the same, or only waiting on a fact
             continue
         p = variant.parameter

@@ -87,6 +87,7 @@ def presumed_absent(scalar: ScalarPlan, rows: list[Row]) -> list[Row]:
 
 
 Key = tuple[str, str]  # (person, presumable field)
+_Trial = tuple[list[Row], frozenset[str]]  # rows of a search, and the columns left unknown in them
 
 
 def presume(
@@ -99,6 +100,7 @@ def presume(
         return [None] * len(rows)
     current, filled, rested = _fill(scalar, rows, evaluated, open_, allowed, as_of)
     result = scalar.evaluate(current, as_of) if filled else evaluated
+    known = result if scalar.exact_steps else None
     out: list[PresumptiveResult | None] = [None] * len(rows)
     for i in open_:
         outcome = str(result[i]["outcome"])
@@ -106,7 +108,7 @@ def presume(
             keys = list(rested[i])
             still = missing_facts(scalar, result, i)
         else:
-            keys = _needed(scalar, current, filled, i, outcome, as_of)
+            keys = _needed(scalar, current, known, filled, i, outcome, as_of)
             still = []
         assumptions = [_assumption(person, filled.get((person, path)) or rested[i][(person, path)])
                        for person, path in keys]  # fmt: skip
@@ -159,6 +161,7 @@ def _fill(
 def _needed(
     scalar: ScalarPlan,
     current: list[Row],
+    known: list[Row] | None,
     filled: dict[Key, _Filled],
     i: int,
     outcome: str,
@@ -178,7 +181,10 @@ def _needed(
     unknown stays the same whatever values they take ("information monotonicity", which
     ``zairyu check`` proves of every policy): if the outcome is unchanged with a whole block
     unknown, it is unchanged with any part of it unknown, so one at a time would have dropped
-    each of them too."""
+    each of them too.
+
+    ``known``: ``current`` evaluated; a trial computes again only the steps that read a fact
+    it leaves unknown (``ScalarPlan.stale_after``) and reads the others from there."""
     order = sorted(filled, key=lambda k: (filled[k].item.definition.weighs != "against", k))
     # Another member's fact that no outcome reads through a household aggregate cannot change
     # this person's outcome: the search would leave it unknown after one evaluation; skip it.
@@ -196,19 +202,22 @@ def _needed(
                 trial[entry.row][name] = None
         return trial
 
-    def settle(rows: list[Row], keys: list[Key]) -> list[Row]:
+    def settle(state: _Trial, keys: list[Key]) -> _Trial:
         """``rows`` with every fact of ``keys`` left unknown that can be, in order."""
+        rows, unknown = state
         trial = without(rows, keys)
-        if scalar.outcome_for(trial, i, as_of) == outcome:
-            return trial
+        unknown |= frozenset(name for key in keys for name in filled[key].columns)
+        stale = scalar.stale_after(unknown)
+        if scalar.outcome_for(trial, i, as_of, known, stale) == outcome:
+            return trial, unknown
         if len(keys) == 1:
             needed.append(keys[0])
-            return rows
+            return state
         half = len(keys) // 2
-        return settle(settle(rows, keys[:half]), keys[half:])
+        return settle(settle(state, keys[:half]), keys[half:])
 
     if order:
-        settle([dict(r) for r in current], order)
+        settle(([dict(r) for r in current], frozenset()), order)
     return needed
 
 

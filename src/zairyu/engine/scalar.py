@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from zairyu.engine.compiled import AS_OF, UNDETERMINED, Plan
 from zairyu.engine.expr import (
@@ -30,6 +30,7 @@ from zairyu.engine.expr import (
     Over,
     Ref,
     Scalar,
+    names,
 )
 from zairyu.engine.relations import related
 from zairyu.model.columns import Row
@@ -206,6 +207,9 @@ class ScalarPlan:
     steps: tuple[tuple[str, Fn, frozenset[str] | None], ...]
     outcomes: tuple[tuple[str, Fn], ...]
     cache: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Whether what ``evaluate`` gives is what this plan's closures give, step by step, so that
+    # another plan of the policy may read its steps (``outcome_for``'s ``known``).
+    exact_steps: ClassVar[bool] = True
 
     def evaluate(self, rows: list[Row], as_of: date) -> list[Row]:
         """Evaluate every step for every member; returns new rows holding all results."""
@@ -222,18 +226,52 @@ class ScalarPlan:
             out[i]["outcome"] = self.outcome_of(out, i)
         return out
 
-    def outcome_for(self, rows: list[Row], i: int, as_of: date) -> str:
+    def outcome_for(
+        self,
+        rows: list[Row],
+        i: int,
+        as_of: date,
+        known: list[Row] | None = None,
+        stale: frozenset[str] = frozenset(),
+    ) -> str:
         """Member ``i``'s outcome alone, the same as ``evaluate(rows, as_of)[i]["outcome"]``:
         each step is computed only when an outcome (or a step it reads) asks for it, for the
         member it is asked of, so a search that needs one member's outcome many times (the
-        presumptive level, the own numbers) skips what that outcome does not read."""
+        presumptive level, the own numbers) skips what that outcome does not read.
+
+        ``known``: the rows as ``evaluate`` gave them for facts that differ from ``rows`` only
+        where no step outside ``stale`` reads (``stale_after``), with this plan or with one
+        whose steps outside ``stale`` are this plan's (``changed_steps``): every other step's
+        value is read from ``known``, not computed again."""
         table = self.cache.get("steps_by_name")
         if table is None:
             table = self.cache["steps_by_name"] = {n: (f, r) for n, f, r in self.steps}
         lazy: list[Row] = []
-        for row in rows:
-            lazy.append(_OnDemand(table, lazy, len(lazy), {**row, AS_OF: as_of}))
+        if known is None:
+            for row in rows:
+                lazy.append(_OnDemand(table, lazy, len(lazy), {**row, AS_OF: as_of}))
+            return self.outcome_of(lazy, i)
+        kept = _bounded(self.cache, "reused")
+        reused = kept.get(stale)
+        if reused is None:
+            reused = kept[stale] = [n for n in table if n not in stale]
+        for row, before in zip(rows, known, strict=True):
+            facts = {**row, AS_OF: as_of}
+            for name in reused:
+                facts[name] = before[name]
+            lazy.append(_OnDemand(table, lazy, len(lazy), facts))
         return self.outcome_of(lazy, i)
+
+    def stale_after(self, columns: frozenset[str]) -> frozenset[str]:
+        """The steps whose value can change when the fact columns ``columns`` change: those
+        that read any of them, in any member's row (``Plan.deps``: through the steps they read
+        and the household aggregates)."""
+        found = _bounded(self.cache, "stale_after")
+        if columns not in found:
+            deps = self.plan.deps
+            found[columns] = frozenset(n for n, _, _ in self.steps if deps[n] & columns)
+        stale: frozenset[str] = found[columns]
+        return stale
 
     def outcome_of(self, rows: list[Row], i: int) -> str:
         for outcome_id, fn in self.outcomes:
@@ -243,6 +281,19 @@ class ScalarPlan:
             if value is None:
                 return UNDETERMINED
         return UNDETERMINED
+
+
+KEPT_AT_MOST = 4096
+"""Entries of a per-plan memo keyed by sets of names (``stale_after``): a server assesses
+households that leave ever other facts unknown, so the memo is emptied when it is full."""
+
+
+def _bounded(cache: dict[str, Any], name: str) -> dict[Any, Any]:
+    """The memo ``name`` of a plan's cache, emptied when it holds ``KEPT_AT_MOST`` entries."""
+    memo: dict[Any, Any] = cache.setdefault(name, {})
+    if len(memo) >= KEPT_AT_MOST:
+        memo.clear()
+    return memo
 
 
 class _OnDemand(dict[str, Scalar]):
@@ -265,6 +316,18 @@ class _OnDemand(dict[str, Scalar]):
         value = fn(self._rows, self._i) if roles is None or self["role"] in roles else None
         self[name] = value
         return value
+
+
+def changed_steps(base: Plan, other: Plan) -> frozenset[str]:
+    """The steps of ``other`` (a plan of the same policy compiled with other parameter values)
+    whose value can differ from ``base``'s: those whose expression differs, and those that read
+    such a step."""
+    nodes = {s.name: s.node for s in base.steps}
+    changed: set[str] = set()
+    for step in other.steps:  # in evaluation order: what a step reads comes before it
+        if step.node != nodes.get(step.name) or not names(step.node).isdisjoint(changed):
+            changed.add(step.name)
+    return frozenset(changed)
 
 
 def compile_scalar(plan: Plan) -> ScalarPlan:
