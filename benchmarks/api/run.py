@@ -85,21 +85,14 @@ def wait_until_idle(limit: float, timeout_s: float) -> float:
     return load
 
 
-def post(url: str, body: Path, authorization: str) -> bytes:
+def post(url: str, body: bytes, authorization: str) -> bytes:
     headers = {"Content-Type": "application/json"}
     if authorization:
         headers["Authorization"] = authorization
-    request = urllib.request.Request(url, data=body.read_bytes(), headers=headers, method="POST")
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     with urllib.request.urlopen(request, timeout=30) as response:
         content: bytes = response.read()
         return content
-
-
-def post_json(url: str, content: Any, authorization: str) -> bytes:
-    with tempfile.NamedTemporaryFile("w", suffix=".json") as body:
-        body.write(json.dumps(content))
-        body.flush()
-        return post(url, Path(body.name), authorization)
 
 
 def wrk(
@@ -277,7 +270,7 @@ def requests(
 def answers_of(measured: dict[str, Any]) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for label, (server, body, url) in measured.items():
-        content = post(url, body, server.authorization)
+        content = post(url, body.read_bytes(), server.authorization)
         read = openfisca_answer if server.name == "openfisca" else zairyu_answer
         answers[label] = read(json.loads(content))
         answers[label + ", response bytes"] = len(content)
@@ -413,7 +406,7 @@ def main() -> None:
             openfisca = None if args.no_openfisca else start_openfisca(args)
             servers += [openfisca] if openfisca else []
             default = json.loads((HERE / "household.json").read_text())
-            answer = post_json(zairyu.url, default, zairyu.authorization)
+            answer = post(zairyu.url, json.dumps(default).encode(), zairyu.authorization)
             floor = None if args.no_floor else start_floor(args, Path(work), answer)
             servers += [floor] if floor else []
             measured = requests(Path(work), zairyu, openfisca, floor, Path(args.openfisca_body))

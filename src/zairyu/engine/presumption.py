@@ -100,7 +100,6 @@ def presume(
         return [None] * len(rows)
     current, filled, rested = _fill(scalar, rows, evaluated, open_, allowed, as_of)
     result = scalar.evaluate(current, as_of) if filled else evaluated
-    known = result if scalar.exact_steps else None
     out: list[PresumptiveResult | None] = [None] * len(rows)
     for i in open_:
         outcome = str(result[i]["outcome"])
@@ -108,7 +107,7 @@ def presume(
             keys = list(rested[i])
             still = missing_facts(scalar, result, i)
         else:
-            keys = _needed(scalar, current, known, filled, i, outcome, as_of)
+            keys = _needed(scalar, current, result, filled, i, outcome, as_of)
             still = []
         assumptions = [_assumption(person, filled.get((person, path)) or rested[i][(person, path)])
                        for person, path in keys]  # fmt: skip
@@ -161,7 +160,7 @@ def _fill(
 def _needed(
     scalar: ScalarPlan,
     current: list[Row],
-    known: list[Row] | None,
+    known: list[Row],
     filled: dict[Key, _Filled],
     i: int,
     outcome: str,
@@ -184,7 +183,8 @@ def _needed(
     each of them too.
 
     ``known``: ``current`` evaluated; a trial computes again only the steps that read a fact
-    it leaves unknown (``ScalarPlan.stale_after``) and reads the others from there."""
+    it leaves unknown (``ScalarPlan.stale_after``) and reads the others from there (the
+    interval evaluation, ``CornerPlan``, evaluates every step whatever it is given)."""
     order = sorted(filled, key=lambda k: (filled[k].item.definition.weighs != "against", k))
     # Another member's fact that no outcome reads through a household aggregate cannot change
     # this person's outcome: the search would leave it unknown after one evaluation; skip it.
